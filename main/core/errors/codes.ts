@@ -1,0 +1,69 @@
+/**
+ * Every failure the product reports has one of these stable codes. Scripts match on them, the CLI
+ * prints them as `error[CODE]`, and the app shows the hint next to them. Add, never rename.
+ */
+export const ERROR_CODES = [
+  // input and configuration
+  'BAD_USAGE',
+  'INVALID_INPUT',
+  'INVALID_CONFIG',
+  'PROFILE_NOT_FOUND',
+  'PROFILE_EXISTS',
+  'INSECURE_ISSUER',
+  // loopback and browser
+  'PORT_IN_USE',
+  'LOGIN_TIMEOUT',
+  'LOGIN_CANCELLED',
+  'BROWSER_FAILED',
+  // authorization server refusals
+  'REDIRECT_MISMATCH',
+  'INVALID_SCOPE',
+  'UNAUTHORIZED_CLIENT',
+  'INVALID_CLIENT',
+  'INVALID_GRANT',
+  'INVALID_REQUEST',
+  'ACCESS_DENIED',
+  'PKCE_FAILED',
+  'UNSUPPORTED_GRANT_TYPE',
+  'IDP_ERROR',
+  'SERVER_ERROR',
+  // token validation
+  'STATE_MISMATCH',
+  'ISSUER_MISMATCH',
+  'NONCE_MISMATCH',
+  'AUDIENCE_MISMATCH',
+  'AZP_MISMATCH',
+  'TOKEN_EXPIRED',
+  'TOKEN_NOT_YET_VALID',
+  'CLOCK_SKEW',
+  'UNKNOWN_KID',
+  'BAD_SIGNATURE',
+  'ALG_NOT_ALLOWED',
+  'MISSING_CLAIM',
+  'AT_HASH_MISMATCH',
+  'SUBJECT_CHANGED',
+  'NOT_A_JWT',
+  'INVALID_TOKEN',
+  // transport
+  'NETWORK_UNREACHABLE',
+  'TLS_FAILURE',
+  'HTTP_ERROR',
+  'DISCOVERY_FAILED',
+  // session and storage
+  'NOT_SIGNED_IN',
+  'SESSION_EXPIRED',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
+  'KEYCHAIN_ERROR',
+  // identity pool / AWS
+  'GUEST_NOT_ALLOWED',
+  'LOGINS_MISMATCH',
+  'IDENTITY_POOL_CONFIG',
+  'IDENTITY_POOL_NOT_FOUND',
+  'ROLE_NOT_ALLOWED',
+  'AWS_ERROR',
+  // anything else
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
