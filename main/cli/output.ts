@@ -1,0 +1,50 @@
+import { AppError, isAppError, type ErrorInfo } from '../core/errors/app-error.js';
+import type { ErrorCode } from '../core/errors/codes.js';
+
+/** Where the CLI writes. Injected so tests run commands in-process and read what they printed. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: Io = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+};
+
+/** Exit codes are a contract: 0 success, 1 a failure the user can act on, 2 bad usage or input. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS']);
+
+export function exitCodeFor(code: ErrorCode): 1 | 2 {
+  return USAGE_CODES.has(code) ? 2 : 1;
+}
+
+/** One line `error[CODE]: message`, then `hint: ...`. A stack only with --debug. */
+export function printError(io: Io, err: unknown, debug: boolean): 1 | 2 {
+  const info: ErrorInfo = isAppError(err)
+    ? err.toInfo()
+    : { code: 'INTERNAL', message: 'unexpected failure', hint: 'run again with --debug and report it' };
+  io.stderr(`error[${info.code}]: ${oneLine(info.message)}\nhint: ${oneLine(info.hint)}\n`);
+  if (debug && err instanceof Error) io.stderr(`${err.stack ?? ''}\n${err.cause instanceof Error ? `cause: ${err.cause.stack}\n` : ''}`);
+  return exitCodeFor(info.code);
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+
+export function printJson(io: Io, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function usage(message: string, hint: string): AppError {
+  return new AppError('BAD_USAGE', message, hint);
+}

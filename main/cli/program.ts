@@ -1,0 +1,150 @@
+import { Command, Option } from 'commander';
+import { addProfileOptions } from './profile-options.js';
+import type { Io } from './output.js';
+
+/**
+ * The command tree. Definitions are cheap and eager (for --help); each action imports its
+ * implementation on demand, so `credentials --format process` never loads openid-client or the AWS SDK.
+ */
+export type Action = (io: Io, opts: Record<string, unknown>, args: string[]) => Promise<number | void>;
+type Runner = (action: Promise<{ default: Action }>, opts: Record<string, unknown>, args: string[]) => Promise<void>;
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function buildProgram(run: Runner): Command {
+  const program = new Command('cognito-inspector')
+    .description('Sign in to Amazon Cognito (or any OIDC issuer), inspect tokens, and get AWS credentials.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)');
+
+  const json = () => new Option('--json', 'print one JSON document on stdout');
+
+  addProfileOptions(
+    program
+      .command('login')
+      .description('sign in through the hosted UI in your browser (authorization code + PKCE, loopback redirect)')
+      .option('--timeout <seconds>', 'give up waiting for the browser after this many seconds', '300')
+      .option('--browser-command <cmd>', 'open the URL with this program (URL as its last argument, no shell); default $BROWSER or the system browser')
+      .option('--no-browser', 'do not open a browser; print a short local URL to open anywhere that reaches this machine')
+      .addOption(json())
+      .addHelpText('after', examples([
+        'cognito-inspector login --profile local',
+        'cognito-inspector login --issuer https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC --client-id 1example23456789',
+        'cognito-inspector login --profile prod --identity-provider Google --prompt login',
+        'cognito-inspector login --profile prod --no-browser   # over SSH: open the printed URL',
+      ])),
+  ).action((opts, cmd: Command) => run(import('./commands/login.js'), merged(cmd, opts), cmd.args));
+
+  addProfileOptions(
+    program
+      .command('status')
+      .description('show whether you are signed in, token lifetimes and the keychain state')
+      .addOption(json())
+      .addHelpText('after', examples(['cognito-inspector status --profile local', 'cognito-inspector status --json'])),
+  ).action((opts, cmd: Command) => run(import('./commands/status.js'), merged(cmd, opts), cmd.args));
+
+  addProfileOptions(
+    program
+      .command('token')
+      .description('print the current ID or access token, refreshing it first if it has expired')
+      .addOption(new Option('--type <type>', 'which token').choices(['id', 'access']).default('id'))
+      .option('--decode', 'print the decoded token instead of the raw JWT')
+      .addOption(json())
+      .addHelpText('after', examples([
+        'cognito-inspector token --profile local',
+        'curl -H "Authorization: Bearer $(cognito-inspector token --type access -p local)" https://api.example.com/',
+        'cognito-inspector token --type access --decode',
+      ])),
+  ).action((opts, cmd: Command) => run(import('./commands/token.js'), merged(cmd, opts), cmd.args));
+
+  program
+    .command('inspect')
+    .argument('[token]', 'a JWT, or - to read it from stdin', '-')
+    .description('decode, explain and verify a JWT (decode never implies verify)')
+    .option('--jwks <url>', 'verify with the keys at this JWKS URL')
+    .option('--issuer <url>', 'verify against this issuer (discovery, then its jwks_uri)')
+    .option('--audience <aud>', 'expected audience (the app client id for Cognito ID tokens)')
+    .addOption(new Option('--token-use <use>', 'expected Cognito token_use').choices(['id', 'access']))
+    .option('--no-color', 'plain text')
+    .addOption(json())
+    .addHelpText('after', examples([
+      'cognito-inspector inspect eyJraWQiOi...',
+      'cognito-inspector token -p local | cognito-inspector inspect -',
+      'cognito-inspector inspect --issuer https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC "$TOKEN"',
+    ]) + '\nExit status: 0 valid (or well formed but not verifiable), 1 invalid, 2 not a JWT.\n')
+    .action((token: string, opts, cmd: Command) => run(import('./commands/inspect.js'), merged(cmd, opts), [token]));
+
+  addProfileOptions(
+    program
+      .command('logout')
+      .description('revoke the refresh token, delete the keychain entry, and optionally end the hosted-UI session')
+      .option('--local', 'only forget the session here; no network')
+      .option('--hosted', "also open Cognito's /logout in the browser to end the hosted-UI session")
+      .option('--browser-command <cmd>', 'open the URL with this program')
+      .addOption(json())
+      .addHelpText('after', examples(['cognito-inspector logout --profile local', 'cognito-inspector logout -p prod --hosted --logout-uri http://localhost:53682/signed-out'])),
+  ).action((opts, cmd: Command) => run(import('./commands/logout.js'), merged(cmd, opts), cmd.args));
+
+  const profiles = program.command('profiles').description('manage saved profiles (non-secret app client settings)');
+  profiles
+    .command('list')
+    .description('list saved profiles')
+    .addOption(json())
+    .action((opts, cmd: Command) => run(import('./commands/profiles-list.js'), merged(cmd, opts), []));
+  profiles
+    .command('show')
+    .argument('<name>')
+    .description('show one profile')
+    .addOption(json())
+    .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-show.js'), merged(cmd, opts), [name]));
+  addProfileOptions(
+    profiles
+      .command('add')
+      .argument('<name>')
+      .description('save a profile from flags')
+      .option('--refresh-token-lifetime <seconds>', "the app client's refresh token lifetime, to show an approximate expiry")
+      .option('--replace', 'overwrite a profile with this name')
+      .addHelpText('after', examples([
+        'cognito-inspector profiles add prod --region us-east-1 --user-pool-id us-east-1_AbC123 --client-id 1example23456789 --identity-provider Google',
+        'cognito-inspector profiles add okta --issuer https://dev-123.okta.com/oauth2/default --client-id 0oa... --scope "openid email offline_access"',
+      ])),
+  ).action((name: string, opts, cmd: Command) => run(import('./commands/profiles-add.js'), merged(cmd, opts), [name]));
+  addProfileOptions(
+    profiles
+      .command('edit')
+      .argument('<name>')
+      .description('change fields of a saved profile')
+      .option('--refresh-token-lifetime <seconds>', "the app client's refresh token lifetime")
+      .addHelpText('after', examples(['cognito-inspector profiles edit prod --scope "openid email profile"'])),
+  ).action((name: string, opts, cmd: Command) => run(import('./commands/profiles-edit.js'), merged(cmd, opts), [name]));
+  profiles
+    .command('remove')
+    .argument('<name>')
+    .description('remove a saved profile and its keychain entry')
+    .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-remove.js'), merged(cmd, opts), [name]));
+  profiles
+    .command('import')
+    .argument('<file>', 'amplify_outputs.json, amplifyconfiguration.json or aws-exports.js')
+    .option('--name <name>', 'profile name', 'amplify')
+    .option('--replace', 'overwrite a profile with this name')
+    .description("import an Amplify app's auth settings")
+    .addHelpText('after', examples(['cognito-inspector profiles import ./amplify_outputs.json --name myapp']))
+    .action((file: string, opts, cmd: Command) => run(import('./commands/profiles-import.js'), merged(cmd, opts), [file]));
+
+  program
+    .command('emulator')
+    .description('start the local Cognito-compatible user pool + identity pool (plain http, loopback only)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '9229')
+    .option('--config <file>', 'a JSON config (see emulator/README.md); default: the seeded demo pool')
+    .option('--log', 'print each request (method, path, status, ms)')
+    .addHelpText('after', examples(['cognito-inspector emulator', 'cognito-inspector emulator --port 0 --config ./pool.json --log']))
+    .action((opts, cmd: Command) => run(import('./commands/emulator.js'), merged(cmd, opts), []));
+
+  return program;
+}
+
+/** A command's options plus the global ones (--debug). */
+function merged(cmd: Command, opts: Record<string, unknown>): Record<string, unknown> {
+  return { ...cmd.optsWithGlobals(), ...opts };
+}

@@ -1,0 +1,72 @@
+import { AppError } from '../core/errors/app-error.js';
+import { adHocProfileName } from '../core/profiles/ad-hoc.js';
+import { cognitoIssuer } from '../core/profiles/cognito-issuer.js';
+import { profileSchema, type Profile, type ProfileInput } from '../core/profiles/schema.js';
+import type { ProfileStore } from '../core/profiles/store.js';
+import { parseOrThrow } from '../core/profiles/validate.js';
+import type { ProfileFlags } from './profile-options.js';
+
+/** Turns flags into a profile input (for `profiles add` and ad-hoc use). Only fields that were given. */
+export function flagsToProfileInput(flags: ProfileFlags): Partial<ProfileInput> {
+  const out: Partial<ProfileInput> = {};
+  const issuer = flags.issuer ?? (flags.region && flags.userPoolId ? cognitoIssuer(flags.region, flags.userPoolId) : undefined);
+  if (flags.userPoolId && !flags.region && !flags.issuer) {
+    throw new AppError('BAD_USAGE', '--user-pool-id needs --region', 'add --region, e.g. --region us-east-1');
+  }
+  if (issuer) out.issuer = issuer.replace(/\/+$/, '');
+  if (flags.region) out.region = flags.region;
+  if (flags.clientId) out.clientId = flags.clientId;
+  if (flags.clientSecretEnv) out.hasClientSecret = true;
+  if (flags.scope) out.scopes = flags.scope.split(/[\s,]+/).filter(Boolean);
+  if (flags.redirectUri?.length) out.redirectUris = flags.redirectUri;
+  if (flags.identityProvider) out.identityProvider = flags.identityProvider;
+  if (flags.identityPoolId) out.identityPool = { id: flags.identityPoolId, ...(flags.identityEndpoint ? { endpoint: flags.identityEndpoint } : {}) };
+  const params: Record<string, string> = {};
+  if (flags.prompt) params.prompt = flags.prompt;
+  if (flags.loginHint) params.login_hint = flags.loginHint;
+  if (flags.lang) params.lang = flags.lang;
+  if (Object.keys(params).length) out.authorizeParams = params;
+  if (flags.logoutUri) out.logoutUri = flags.logoutUri;
+  if (flags.apiBaseUrl) out.apiBaseUrl = flags.apiBaseUrl;
+  if (flags.hostedUiDomain) out.hostedUiDomain = flags.hostedUiDomain;
+  return out;
+}
+
+/**
+ * The profile a command acts on: --profile NAME (flags override its fields for this run), or
+ * ad-hoc flags (remembered under a name derived from issuer + client id), or the only profile.
+ */
+export async function resolveProfile(store: ProfileStore, flags: ProfileFlags): Promise<Profile> {
+  const given = flagsToProfileInput(flags);
+  if (flags.profile) {
+    const saved = await store.get(flags.profile);
+    return parseOrThrow(profileSchema, mergeProfile(saved, given), 'the profile');
+  }
+  if (given.issuer || given.clientId) {
+    if (!given.issuer || !given.clientId) {
+      throw new AppError('BAD_USAGE', 'ad-hoc use needs both --issuer (or --region + --user-pool-id) and --client-id', 'give both, or use --profile NAME');
+    }
+    const name = adHocProfileName(given.issuer, given.clientId);
+    const saved = await store.find(name);
+    return parseOrThrow(profileSchema, mergeProfile(saved ?? { name, adHoc: true }, { ...given, name }), 'the ad-hoc flags');
+  }
+  const all = await store.list();
+  const only = all.filter((p) => !p.adHoc);
+  if (only.length === 1) return only[0]!;
+  throw new AppError(
+    'BAD_USAGE',
+    only.length ? 'several profiles exist; say which one' : 'no profile given',
+    only.length
+      ? `add --profile NAME (one of: ${only.map((p) => p.name).join(', ')})`
+      : 'add --profile NAME, or --issuer URL --client-id ID; `cognito-inspector emulator` starts a local pool to try',
+  );
+}
+
+function mergeProfile(base: Partial<ProfileInput>, over: Partial<ProfileInput>): Partial<ProfileInput> {
+  return {
+    ...base,
+    ...over,
+    authorizeParams: { ...(base.authorizeParams ?? {}), ...(over.authorizeParams ?? {}) },
+    ...(base.identityPool || over.identityPool ? { identityPool: { ...base.identityPool, ...over.identityPool } as ProfileInput['identityPool'] } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { ErrorInfo, Result } from '../errors/app-error.js';
+
+/**
+ * The one IPC contract: channel → payload schema and response type. main registers handlers
+ * from it, preload exposes exactly these channels, the renderer's API type is derived from it.
+ * Payloads arrive as `unknown` and are parsed with these schemas before any handler runs.
+ */
+
+const profileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+
+export const invokeSchemas = {
+  'profiles:list': z.object({}).strict(),
+  'session:get': z.object({ profile: profileName }).strict(),
+  'auth:sign-in': z.object({ profile: profileName, prompt: z.enum(['login']).optional() }).strict(),
+  'auth:cancel': z.object({ profile: profileName }).strict(),
+  'auth:sign-out': z.object({ profile: profileName, hosted: z.boolean().default(false) }).strict(),
+  'inspect:token': z.object({ token: z.string().max(65536), audience: z.string().max(256).optional() }).strict(),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeSchemas;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>;
+
+export interface ProfileSummary {
+  name: string;
+  issuer: string;
+  clientId: string;
+  local: boolean;
+}
+
+export type SessionState = 'signed-out' | 'signing-in' | 'signed-in' | 'refreshing' | 'expired' | 'error';
+
+/** What the renderer may see of a session: tokens (the user's own, for inspection) but never the refresh token. */
+export interface SessionView {
+  profile: string;
+  state: SessionState;
+  idToken?: string;
+  accessToken?: string;
+  accessTokenExpiresAt?: number;
+  persisted: boolean;
+  error?: ErrorInfo;
+}
+
+export interface InvokeResponses {
+  'profiles:list': ProfileSummary[];
+  'session:get': SessionView;
+  'auth:sign-in': SessionView;
+  'auth:cancel': { cancelled: boolean };
+  'auth:sign-out': SessionView;
+  'inspect:token': unknown;
+}
+
+export interface EventPayloads {
+  'session:changed': SessionView;
+}
+export type EventChannel = keyof EventPayloads;
+export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed'];
+
+/** The API the preload exposes on `window.cognitoInspector`. */
+export type RendererApi = {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<Result<InvokeResponses[C]>>;
+  on<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];

@@ -1,0 +1,116 @@
+import { AppError } from '../errors/app-error.js';
+import { cognitoIssuer } from './cognito-issuer.js';
+import { DEFAULT_REDIRECT_URIS, type ProfileInput } from './schema.js';
+
+/**
+ * Reads Amplify's client configs into a profile: Gen 2 `amplify_outputs.json` and Gen 1
+ * `amplifyconfiguration.json` / `aws-exports.js`. aws-exports.js is parsed as data, never executed.
+ */
+export interface ImportResult {
+  profile: ProfileInput;
+  format: 'amplify-gen2' | 'amplify-gen1';
+  notes: string[];
+}
+
+const PROVIDER_NAMES: Record<string, string> = {
+  GOOGLE: 'Google',
+  FACEBOOK: 'Facebook',
+  AMAZON: 'LoginWithAmazon',
+  LOGIN_WITH_AMAZON: 'LoginWithAmazon',
+  APPLE: 'SignInWithApple',
+  SIGN_IN_WITH_APPLE: 'SignInWithApple',
+};
+
+export function importAmplifyConfig(fileName: string, text: string, name: string): ImportResult {
+  const json = parseConfigText(fileName, text);
+  const auth = asRecord(json.auth);
+  if (auth && typeof auth.user_pool_id === 'string') return fromGen2(auth, name);
+  if (typeof json.aws_user_pools_id === 'string') return fromGen1(json, name);
+  throw new AppError(
+    'INVALID_INPUT',
+    `${fileName} has no user pool: expected auth.user_pool_id (amplify_outputs.json) or aws_user_pools_id (Gen 1)`,
+    'pass the amplify_outputs.json, amplifyconfiguration.json or aws-exports.js of an app with auth configured',
+  );
+}
+
+function fromGen2(auth: Record<string, unknown>, name: string): ImportResult {
+  const region = str(auth.aws_region, 'auth.aws_region');
+  const oauth = asRecord(auth.oauth);
+  const notes: string[] = [];
+  const profile: ProfileInput = {
+    name,
+    region,
+    issuer: cognitoIssuer(region, str(auth.user_pool_id, 'auth.user_pool_id')),
+    clientId: str(auth.user_pool_client_id, 'auth.user_pool_client_id'),
+    ...(oauth ? oauthFields(oauth.scopes, oauth.redirect_sign_in_uri, oauth.domain, oauth.identity_providers, notes) : {}),
+  };
+  if (typeof auth.identity_pool_id === 'string') profile.identityPool = { id: auth.identity_pool_id, mode: 'enhanced' };
+  return { profile, format: 'amplify-gen2', notes };
+}
+
+function fromGen1(cfg: Record<string, unknown>, name: string): ImportResult {
+  const poolId = str(cfg.aws_user_pools_id, 'aws_user_pools_id');
+  const region = typeof cfg.aws_cognito_region === 'string' ? cfg.aws_cognito_region : poolId.split('_')[0]!;
+  const oauth = asRecord(cfg.oauth);
+  const notes: string[] = [];
+  const redirect = oauth && typeof oauth.redirectSignIn === 'string' ? oauth.redirectSignIn.split(',') : undefined;
+  const profile: ProfileInput = {
+    name,
+    region,
+    issuer: cognitoIssuer(region, poolId),
+    clientId: str(cfg.aws_user_pools_web_client_id, 'aws_user_pools_web_client_id'),
+    ...(oauth ? oauthFields(oauth.scope, redirect, oauth.domain, cfg.aws_cognito_social_providers, notes) : {}),
+  };
+  if (typeof cfg.aws_cognito_identity_pool_id === 'string') profile.identityPool = { id: cfg.aws_cognito_identity_pool_id, mode: 'enhanced' };
+  return { profile, format: 'amplify-gen1', notes };
+}
+
+function oauthFields(scopes: unknown, redirects: unknown, domain: unknown, providers: unknown, notes: string[]): Partial<ProfileInput> {
+  const out: Partial<ProfileInput> = {};
+  if (Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') && scopes.length) out.scopes = scopes;
+  if (typeof domain === 'string' && domain) out.hostedUiDomain = domain.startsWith('http') ? domain : `https://${domain}`;
+  const loopback = Array.isArray(redirects) ? redirects.filter((u): u is string => typeof u === 'string' && isLoopbackHttp(u)) : [];
+  if (loopback.length) out.redirectUris = loopback;
+  else notes.push(`no loopback redirect URI in the config; using ${DEFAULT_REDIRECT_URIS.join(' and ')}: add them to the app client's Allowed callback URLs`);
+  const list = Array.isArray(providers) ? providers.filter((p): p is string => typeof p === 'string') : [];
+  if (list.length === 1) out.identityProvider = PROVIDER_NAMES[list[0]!.toUpperCase()] ?? list[0]!;
+  else if (list.length > 1) notes.push(`several identity providers (${list.join(', ')}): the hosted UI will offer them; set --identity-provider to skip it`);
+  return out;
+}
+
+function isLoopbackHttp(u: string): boolean {
+  try {
+    const url = new URL(u.trim());
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port !== '';
+  } catch {
+    return false;
+  }
+}
+
+function parseConfigText(fileName: string, text: string): Record<string, unknown> {
+  let body = text.trim();
+  if (/\.(m?js|ts)$/.test(fileName)) {
+    // aws-exports.js: `const awsmobile = { ...JSON-like... }; export default awsmobile;`
+    const start = body.indexOf('{');
+    const end = body.lastIndexOf('}');
+    if (start < 0 || end < start) throw new AppError('INVALID_INPUT', `${fileName} has no object literal`, 'pass the aws-exports.js that Amplify generated');
+    body = body.slice(start, end + 1).replace(/,\s*([}\]])/g, '$1');
+  }
+  try {
+    const json: unknown = JSON.parse(body);
+    const rec = asRecord(json);
+    if (!rec) throw new Error('not an object');
+    return rec;
+  } catch (err) {
+    throw new AppError('INVALID_INPUT', `${fileName} is not a JSON object (${(err as Error).message})`, 'pass an Amplify config file as generated', { cause: err });
+  }
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown, field: string): string {
+  if (typeof v === 'string' && v) return v;
+  throw new AppError('INVALID_INPUT', `the Amplify config has no ${field}`, `check that ${field} is set in the file`);
+}

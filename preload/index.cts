@@ -1,0 +1,24 @@
+// The bridge: exposes exactly the contract's channels on window.cognitoInspector, nothing else.
+// Sandboxed preloads are CommonJS; only types come from the contract, so nothing else is bundled.
+import electron = require('electron');
+import type { RendererApi, InvokeChannel, EventChannel } from '../main/core/ipc/contract.js';
+
+const { contextBridge, ipcRenderer } = electron;
+
+const INVOKE: readonly InvokeChannel[] = ['profiles:list', 'session:get', 'auth:sign-in', 'auth:cancel', 'auth:sign-out', 'inspect:token'];
+const EVENTS: readonly EventChannel[] = ['session:changed'];
+
+const api: RendererApi = {
+  invoke: (channel, request) => {
+    if (!INVOKE.includes(channel)) return Promise.reject(new Error(`unknown channel ${String(channel)}`));
+    return ipcRenderer.invoke(channel, request);
+  },
+  on: (channel, listener) => {
+    if (!EVENTS.includes(channel)) throw new Error(`unknown event ${String(channel)}`);
+    const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);
+    ipcRenderer.on(channel, wrapped);
+    return () => void ipcRenderer.removeListener(channel, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('cognitoInspector', api);

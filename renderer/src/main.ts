@@ -1,0 +1,81 @@
+import type { SessionView } from '../../main/core/ipc/contract.js';
+import type { ErrorInfo } from '../../main/core/errors/app-error.js';
+import { bridge } from './api.js';
+import { renderReport } from './render-token.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const profileSelect = $<HTMLSelectElement>('profile');
+const stateBadge = $('state');
+const errorBox = $('error');
+const noticeBox = $('notice');
+
+function showError(error: ErrorInfo | undefined): void {
+  errorBox.hidden = !error;
+  errorBox.replaceChildren();
+  if (!error) return;
+  const head = document.createElement('strong');
+  head.textContent = `${error.code}: ${error.message}`;
+  const hint = document.createElement('p');
+  hint.textContent = error.hint;
+  errorBox.append(head, hint);
+}
+
+async function inspectInto(target: HTMLElement, token: string | undefined, placeholder: string): Promise<void> {
+  if (!token) {
+    target.textContent = placeholder;
+    return;
+  }
+  const res = await bridge().invoke('inspect:token', { token });
+  if (res.ok) renderReport(target, res.value);
+  else showError(res.error);
+}
+
+async function render(view: SessionView): Promise<void> {
+  if (view.profile !== profileSelect.value) return;
+  stateBadge.textContent = view.state.replace('-', ' ');
+  stateBadge.dataset.state = view.state;
+  showError(view.error);
+  noticeBox.hidden = view.persisted || view.state !== 'signed-in';
+  noticeBox.textContent = 'The keychain is unavailable: this session lives in memory and will not survive a restart.';
+  await inspectInto($('id-token'), view.idToken, 'Sign in to see the ID token.');
+  await inspectInto($('access-token'), view.accessToken, 'Sign in to see the access token.');
+}
+
+async function call<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>): Promise<T | undefined> {
+  const res = await p;
+  if (!res.ok) {
+    showError(res.error);
+    return undefined;
+  }
+  return res.value;
+}
+
+async function loadProfiles(): Promise<void> {
+  const list = (await call(bridge().invoke('profiles:list', {}))) ?? [];
+  profileSelect.replaceChildren(
+    ...list.map((p) => {
+      const o = document.createElement('option');
+      o.value = p.name;
+      o.textContent = p.local ? `${p.name} — Local pool (demo)` : p.name;
+      return o;
+    }),
+  );
+  await refreshView();
+}
+
+async function refreshView(): Promise<void> {
+  if (!profileSelect.value) return;
+  const view = await call(bridge().invoke('session:get', { profile: profileSelect.value }));
+  if (view) await render(view);
+}
+
+$('sign-in').addEventListener('click', () => void call(bridge().invoke('auth:sign-in', { profile: profileSelect.value })).then((v) => v && render(v)));
+$('switch').addEventListener('click', () => void call(bridge().invoke('auth:sign-in', { profile: profileSelect.value, prompt: 'login' })).then((v) => v && render(v)));
+$('sign-out').addEventListener('click', () => void call(bridge().invoke('auth:sign-out', { profile: profileSelect.value })).then((v) => v && render(v)));
+profileSelect.addEventListener('change', () => void refreshView());
+$<HTMLTextAreaElement>('paste').addEventListener('input', (e) => {
+  const value = (e.target as HTMLTextAreaElement).value.trim();
+  void inspectInto($('paste-view'), value || undefined, '');
+});
+bridge().on('session:changed', (view) => void render(view));
+void loadProfiles();
