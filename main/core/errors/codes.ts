@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'SUBJECT_CHANGED',
   'NOT_A_JWT',
   'INVALID_TOKEN',
+  'TOKEN_USE_MISMATCH',
+  'NO_KEY_SOURCE',
   // transport
   'NETWORK_UNREACHABLE',
   'TLS_FAILURE',
