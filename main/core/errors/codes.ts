@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'TLS_FAILURE',
   'HTTP_ERROR',
   'DISCOVERY_FAILED',
+  'REQUEST_TIMEOUT',
   // session and storage
   'NOT_SIGNED_IN',
   'SESSION_EXPIRED',

@@ -1,0 +1,114 @@
+import * as oidc from 'openid-client';
+import { AppError } from '../errors/app-error.js';
+import { toAppError } from '../errors/translate.js';
+import { LoopbackServer } from '../loopback/loopback-server.js';
+import type { BrowserOpener } from '../ports.js';
+import { getClient, hintContext } from './client.js';
+import { loginTimeoutError } from './login-timeout.js';
+import { toTokenSet } from './token-set.js';
+import type { AuthDeps, ClientConfig, TokenSet } from './types.js';
+
+export interface ListeningEvent { port: number; redirectUri: string; startUrl: string; authorizeUrl: string }
+
+export interface SignInDeps extends AuthDeps {
+  browser: BrowserOpener;
+  signal?: AbortSignal;
+  /** Whole wait for the browser round trip; default 5 minutes. */
+  timeoutMs?: number;
+  onListening?(info: ListeningEvent): void;
+  /** false (--no-browser): do not open a browser; the caller shows startUrl. */
+  openBrowser?: boolean;
+  /** If given, a browser that fails to start is reported here and the sign-in keeps waiting (user opens startUrl). */
+  onBrowserError?(error: AppError): void;
+  /** The client's own time from the callback's arrival to validated tokens (for the bench). */
+  onTiming?(timing: { callbackToTokensMs: number }): void;
+}
+
+const PROTOCOL_PARAMS = new Set(['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']);
+/** How long the listener stays up after the exchange so the browser can load the result page. */
+const RESULT_PAGE_GRACE_MS = 2000;
+
+const cancelled = () => new AppError('LOGIN_CANCELLED', 'The sign-in was cancelled.', 'Start the sign-in again when ready.');
+
+/** Resolves with `work`, or rejects on abort or (when given) after timeoutMs with onTimeout's error. */
+function race<T>(work: Promise<T>, signal: AbortSignal | undefined, timeoutMs?: number, onTimeout?: () => Promise<AppError>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => void onTimeout?.().then(reject, reject), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
+/**
+ * Authorization code + PKCE (S256) with state and nonce through a loopback redirect. Order matters:
+ * the listener is bound before discovery and before the browser opens, and it is freed on every
+ * path. Returns validated tokens; storing them is the caller's job.
+ */
+export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<TokenSet> {
+  if (deps.signal?.aborted) throw cancelled();
+  const timeoutMs = deps.timeoutMs ?? 300_000;
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const verifier = oidc.randomPKCECodeVerifier();
+  const server = new LoopbackServer({ redirectUris: cfg.redirectUris, state });
+  const listening = await server.start();
+  const ctx = hintContext(cfg, listening.redirectUri);
+  try {
+    const client = await race(getClient(cfg, deps), deps.signal);
+    client.state.redirectUri = listening.redirectUri;
+    const extra = Object.fromEntries(Object.entries(cfg.extraParams ?? {}).filter(([k]) => !PROTOCOL_PARAMS.has(k)));
+    const authorizeUrl = oidc.buildAuthorizationUrl(client.config, {
+      ...extra,
+      ...(cfg.identityProvider !== undefined && { identity_provider: cfg.identityProvider }),
+      redirect_uri: listening.redirectUri,
+      scope: cfg.scopes.join(' '),
+      state,
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    }).href;
+    server.setAuthorizeUrl(authorizeUrl);
+    deps.onListening?.({ ...listening, authorizeUrl });
+    if (deps.openBrowser !== false) await openBrowser(deps, listening.startUrl);
+
+    const callbackUrl = await race(server.waitForCallback(), deps.signal, timeoutMs, () =>
+      loginTimeoutError({ timeoutMs, authorizeUrl, redirectUri: listening.redirectUri, observations: server.observations, fetch: deps.fetch ?? globalThis.fetch }));
+    const started = performance.now();
+    const tokens = await race(exchange(client, callbackUrl, { verifier, state, nonce, openid: cfg.scopes.includes('openid') }, deps), deps.signal);
+    deps.onTiming?.({ callbackToTokensMs: performance.now() - started });
+    server.finish({ ok: true });
+    return tokens;
+  } catch (err) {
+    const fromCallback = (err as { code?: unknown } | null)?.code === 'OAUTH_AUTHORIZATION_RESPONSE_ERROR';
+    const error = toAppError(err, { ...ctx, stage: fromCallback ? 'authorize' : 'token' });
+    server.finish({ ok: false, error: error.toInfo() });
+    throw error;
+  } finally {
+    await server.stop(RESULT_PAGE_GRACE_MS);
+  }
+}
+
+async function exchange(client: Awaited<ReturnType<typeof getClient>>, callbackUrl: URL,
+  checks: { verifier: string; state: string; nonce: string; openid: boolean }, deps: AuthDeps): Promise<TokenSet> {
+  const result = await oidc.authorizationCodeGrant(client.config, callbackUrl, {
+    pkceCodeVerifier: checks.verifier,
+    expectedState: checks.state,
+    ...(checks.openid ? { expectedNonce: checks.nonce, idTokenExpected: true } : {}),
+  });
+  return toTokenSet(result, deps.clock);
+}
+
+async function openBrowser(deps: SignInDeps, startUrl: string): Promise<void> {
+  try {
+    await deps.browser.open(startUrl);
+  } catch (cause) {
+    const error = new AppError('BROWSER_FAILED', 'The browser could not be opened.',
+      `Open ${startUrl} in a browser yourself, or use --browser-command CMD / --no-browser.`, { cause, details: { startUrl } });
+    if (!deps.onBrowserError) throw error;
+    deps.onBrowserError(error);
+  }
+}
