@@ -71,6 +71,8 @@ export const userPoolSchema = z.object({
     .default({ enabled: false, accounts: [] }),
   /** Shown on the sign-in page so a newcomer knows what to type. */
   showDemoCredentials: z.boolean().default(false),
+  /** The hosted UI's "Sign up" link (Cognito: AllowAdminCreateUserOnly=false). */
+  allowSelfSignUp: z.boolean().default(true),
 });
 
 export const roleRuleSchema = z.object({

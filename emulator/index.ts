@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../main/core/ports.js';
+import type { EmulatorConfig, EmulatorConfigInput } from './config-schema.js';
+import type { EmulatorContext } from './context.js';
+import { DEFAULT_CONFIG } from './default-config.js';
+import { createEmulatorServer, type RequestLogEntry, type RootPostHandler } from './http/server.js';
+import { createIdentityService } from './identity/service.js';
+import { generatePoolKeys } from './keys.js';
+import { parseEmulatorConfig } from './load-config.js';
+import { Store } from './state/store.js';
+import { verifyIdToken } from './tokens/verify.js';
+
+export type { RequestLogEntry } from './http/server.js';
+export type { EmulatorConfig, EmulatorConfigInput } from './config-schema.js';
+export { DEFAULT_CONFIG } from './default-config.js';
+export { loadEmulatorConfig, parseEmulatorConfig } from './load-config.js';
+export { describeEmulator } from './describe.js';
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** http://127.0.0.1:PORT/<userPoolId> */
+  issuer: string;
+  config: EmulatorConfig;
+  requestLog: RequestLogEntry[];
+  clearLog(): void;
+  /** Test helper: whether tokens with this origin_jti have been revoked. */
+  isRevoked(originJti: string): boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartEmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: plain http is acceptable only on loopback. */
+  host?: string;
+  config?: EmulatorConfigInput;
+  clock?: Clock;
+  /** Receives one line per request ("GET /oauth2/authorize 302 1.2ms") and handler failures. */
+  log?: (line: string) => void;
+}
+
+/** Starts a local Cognito-compatible user pool (+ identity pools) on loopback. */
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Emulator> {
+  const config = parseEmulatorConfig(opts.config ?? DEFAULT_CONFIG, 'emulator config');
+  const clock = opts.clock ?? systemClock;
+  const keys = await generatePoolKeys();
+  const store = new Store(config, clock);
+  const host = opts.host ?? '127.0.0.1';
+  const requestLog: RequestLogEntry[] = [];
+  // Filled in once the port is known; the server answers 503 until then.
+  const live: { ctx?: EmulatorContext; identity?: RootPostHandler } = {};
+
+  const server = createEmulatorServer({
+    ctx: () => live.ctx,
+    rootPost: () => live.identity,
+    onRequest: (entry) => {
+      requestLog.push(entry);
+      opts.log?.(`${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`);
+    },
+    ...(opts.log !== undefined ? { log: opts.log } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(host)}:${port}`;
+  const issuer = `${url}/${config.userPool.id}`;
+  const context: EmulatorContext = { config, clock, baseUrl: url, issuer, keys, store };
+  const verifyCtx = { keys, issuer, clock, isRevoked: (j: string) => store.isRevoked(j) };
+  const service = createIdentityService({
+    config,
+    clock,
+    verifyUserPoolIdToken: (token) => verifyIdToken(verifyCtx, token),
+    isRevoked: (j) => store.isRevoked(j),
+  });
+  live.identity = (req, res, body) => service.handle(req, res, body);
+  live.ctx = context;
+
+  return {
+    url,
+    port,
+    issuer,
+    config,
+    requestLog,
+    clearLog: () => {
+      requestLog.length = 0;
+    },
+    isRevoked: (j) => store.isRevoked(j),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A wildcard bind is reached through loopback; IPv6 literals need brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
