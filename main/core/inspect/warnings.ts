@@ -57,8 +57,9 @@ function timeWarnings(payload: Record<string, unknown>, nowSec: number, add: Add
   for (const name of ['exp', 'nbf', 'iat', 'auth_time']) {
     const v = payload[name];
     if (v === undefined) continue;
-    if (!isNumericDate(v)) add('TIME_NOT_NUMERIC', `${name} is ${typeof v === 'string' ? 'a string' : 'not a valid number'}; JWT times are numbers of seconds since 1970`);
-    else if (v > 1e11) add('TIME_IN_MILLISECONDS', `${name} (${v}) looks like milliseconds; JWT times are seconds, so this is ${formatUtc(v)}`);
+    if (typeof v === 'number' && v > 1e11 && isNumericDate(v / 1000)) {
+      add('TIME_IN_MILLISECONDS', `${name} (${v}) looks like milliseconds; JWT times are seconds (as milliseconds it would be ${formatUtc(v / 1000)})`);
+    } else if (!isNumericDate(v)) add('TIME_NOT_NUMERIC', `${name} is ${typeof v === 'string' ? 'a string' : 'not a valid number'}; JWT times are numbers of seconds since 1970`);
   }
   const exp = payload['exp'];
   if (exp === undefined) add('NO_EXP', 'no "exp": the token never expires');
