@@ -9,7 +9,7 @@ import type { LoopbackObservations } from '../loopback/loopback-server.js';
 export async function loginTimeoutError(opts: {
   timeoutMs: number; authorizeUrl: string; redirectUri: string; observations: LoopbackObservations; fetch: typeof fetch;
 }): Promise<AppError> {
-  const seconds = Math.round(opts.timeoutMs / 1000);
+  const seconds = Number((opts.timeoutMs / 1000).toFixed(1));
   const message = `No sign-in response arrived within ${seconds} s.`;
   const details: Record<string, unknown> = { timeoutSeconds: seconds, startUrlHits: opts.observations.startUrlHits };
   if (await authorizeSaysRedirectMismatch(opts.authorizeUrl, opts.fetch)) {
