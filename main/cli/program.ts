@@ -66,6 +66,7 @@ export function buildProgram(run: Runner): Command {
     .option('--issuer <url>', 'verify against this issuer (discovery, then its jwks_uri)')
     .option('--audience <aud>', 'expected audience (the app client id for Cognito ID tokens)')
     .addOption(new Option('--token-use <use>', 'expected Cognito token_use').choices(['id', 'access']))
+    .option('--offline', 'decode and explain only; fetch no keys')
     .option('--no-color', 'plain text')
     .addOption(json())
     .addHelpText('after', examples([
@@ -135,7 +136,7 @@ export function buildProgram(run: Runner): Command {
   program
     .command('emulator')
     .description('start the local Cognito-compatible user pool + identity pool (plain http, loopback only)')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', '9229')
+    .option('--port <n>', 'port to listen on, 0 picks a free one (default 4610)')
     .option('--config <file>', 'a JSON config (see emulator/README.md); default: the seeded demo pool')
     .option('--log', 'print each request (method, path, status, ms)')
     .addHelpText('after', examples(['cognito-inspector emulator', 'cognito-inspector emulator --port 0 --config ./pool.json --log']))

@@ -14,7 +14,7 @@ export interface ProfileStore {
   list(): Promise<Profile[]>;
   get(name: string): Promise<Profile>;
   find(name: string): Promise<Profile | undefined>;
-  add(input: ProfileInput, opts?: { replace?: boolean }): Promise<Profile>;
+  add(input: Partial<ProfileInput> & { name: string }, opts?: { replace?: boolean }): Promise<Profile>;
   edit(name: string, changes: Partial<ProfileInput>): Promise<Profile>;
   remove(name: string): Promise<boolean>;
 }

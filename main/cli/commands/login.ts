@@ -1,0 +1,47 @@
+import type { Action } from '../program.js';
+import { cliContext } from '../context.js';
+import { resolveProfile } from '../resolve-profile.js';
+import type { ProfileFlags } from '../profile-options.js';
+import { cliSession } from '../session-access.js';
+import { browserFor } from '../browser-for.js';
+import { parseSeconds } from '../parse-number.js';
+import { printJson } from '../output.js';
+import { startSpinner } from '../spinner.js';
+import { sessionStatus } from '../../core/session/session-status.js';
+import { printStatus } from '../print-status.js';
+
+const action: Action = async (io, opts) => {
+  const flags = opts as ProfileFlags;
+  const ctx = cliContext(io);
+  const profile = await resolveProfile(ctx.profiles, flags);
+  const timeoutMs = parseSeconds(opts.timeout ?? 300, '--timeout') * 1000;
+  const openBrowser = opts.browser !== false;
+  const browser = openBrowser ? await browserFor(io, opts.browserCommand) : { open: async () => undefined };
+  const { manager, secrets } = await cliSession(io, profile, { browser, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
+
+  // Ctrl-C cancels cleanly: the listener frees its port and nothing is stored.
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  let spinner: { stop(): void } | undefined;
+  try {
+    await manager.signIn(profile.name, {
+      signal: abort.signal,
+      timeoutMs,
+      openBrowser,
+      onListening: (info) => {
+        if (!openBrowser) io.stderr(`open this URL in a browser that can reach this machine:\n  ${info.startUrl}\n`);
+        spinner = startSpinner(io, info.startUrl, Date.now() + timeoutMs);
+      },
+    });
+  } finally {
+    spinner?.stop();
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (profile.adHoc) await ctx.profiles.add(profile, { replace: true });
+  const status = sessionStatus(profile, await manager.tokens(profile.name, 0), Date.now(), secrets.persisted);
+  if (opts.json) return printJson(io, status);
+  io.stdout(`signed in with profile "${profile.name}"\n`);
+  printStatus(io, status);
+};
+export default action;

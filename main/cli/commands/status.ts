@@ -1,0 +1,25 @@
+import type { Action } from '../program.js';
+import { cliContext } from '../context.js';
+import { resolveProfile } from '../resolve-profile.js';
+import type { ProfileFlags } from '../profile-options.js';
+import { openSecrets } from '../session-access.js';
+import { printJson } from '../output.js';
+import { vaultPersistence } from '../../core/session/vault-persistence.js';
+import { sessionStatus } from '../../core/session/session-status.js';
+import { printStatus } from '../print-status.js';
+
+/** Reads the keychain only: no network, no refresh. Exit 1 when not signed in. */
+const action: Action = async (io, opts) => {
+  const profile = await resolveProfile(cliContext(io).profiles, opts as ProfileFlags);
+  const secrets = await openSecrets(io);
+  const tokens = await vaultPersistence(secrets.vault, secrets.persisted).load(profile.name);
+  const status = sessionStatus(profile, tokens, Date.now(), secrets.persisted);
+  if (opts.json) printJson(io, status);
+  else if (!status.signedIn) io.stdout(`not signed in with profile "${profile.name}": run cognito-inspector login --profile ${profile.name}\n`);
+  else {
+    io.stdout(`signed in with profile "${profile.name}"\n`);
+    printStatus(io, status);
+  }
+  return status.signedIn ? 0 : 1;
+};
+export default action;

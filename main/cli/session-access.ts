@@ -1,0 +1,89 @@
+import { AppError, isAppError } from '../core/errors/app-error.js';
+import type { SecretStore } from '../core/ports.js';
+import { systemClock } from '../core/ports.js';
+import { createSessionVault, type SessionVault } from '../core/secrets/session-vault.js';
+import { createChunkedStore } from '../core/secrets/chunked-store.js';
+import { createMemoryStore } from '../core/secrets/memory-store.js';
+import { fileProfileLock } from '../core/session/file-lock.js';
+import { vaultPersistence } from '../core/session/vault-persistence.js';
+import { createSessionManager, type SessionManager } from '../core/session/session-manager.js';
+import { clientConfigFor, profileAuthOps } from '../core/session/profile-auth.js';
+import type { Profile } from '../core/profiles/schema.js';
+import type { BrowserOpener } from '../core/ports.js';
+import { cliContext } from './context.js';
+import type { Io } from './output.js';
+
+/**
+ * The CLI's wiring of the keychain, the session manager and the sign-in engine. The keychain is
+ * probed once; when it is unavailable or locked the session lives in this process only, and the
+ * user is told so (never a plain-text fallback).
+ */
+export interface CliSecrets {
+  vault: SessionVault;
+  persisted: boolean;
+  problem?: AppError;
+}
+
+export async function openSecrets(io: Io): Promise<CliSecrets> {
+  let store: SecretStore;
+  try {
+    const { createKeyringStore } = await import('../core/secrets/keyring-store.js');
+    store = createChunkedStore(createKeyringStore());
+    await store.get('probe');
+    return { vault: createSessionVault(store), persisted: true };
+  } catch (err) {
+    if (!isAppError(err) || !['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_ERROR'].includes(err.code)) throw err;
+    io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`);
+    return { vault: createSessionVault(createMemoryStore()), persisted: false, problem: err };
+  }
+}
+
+export interface CliSession {
+  manager: SessionManager;
+  secrets: CliSecrets;
+}
+
+/** A session manager for one CLI invocation; refreshes happen on demand (no background timers). */
+export async function cliSession(io: Io, profile: Profile, opts: { browser?: BrowserOpener; clientSecretEnv?: string } = {}): Promise<CliSession> {
+  const secrets = await openSecrets(io);
+  const ctx = cliContext(io);
+  const { secret: clientSecret, fromEnv } = await resolveClientSecret(io, secrets.vault, profile, opts.clientSecretEnv);
+  const auth = profileAuthOps(async () => clientConfigFor(profile, clientSecret), {
+    clock: systemClock,
+    browser: opts.browser ?? { open: async () => undefined },
+  });
+  const manager = createSessionManager({
+    persistence: vaultPersistence(secrets.vault, secrets.persisted),
+    auth,
+    clock: systemClock,
+    lock: fileProfileLock(ctx.home),
+  });
+  // A secret given through the environment is kept in the keychain once the session is stored.
+  if (fromEnv && clientSecret) {
+    manager.subscribe((e) => {
+      if (e.reason !== 'signed-in') return;
+      void secrets.vault.read(profile.name).then((entry) => entry && secrets.vault.write(profile.name, { ...entry, clientSecret }));
+    });
+  }
+  return { manager, secrets };
+}
+
+/** The secret from --client-secret-env (then kept in the keychain), else the keychain's copy. */
+async function resolveClientSecret(io: Io, vault: SessionVault, profile: Profile, envVar?: string): Promise<{ secret?: string; fromEnv: boolean }> {
+  if (envVar) {
+    const value = io.env[envVar];
+    if (!value) throw new AppError('BAD_USAGE', `$${envVar} is empty or unset`, `export ${envVar}=<the app client secret>, or drop --client-secret-env for a public client`);
+    return { secret: value, fromEnv: true };
+  }
+  const stored = (await vault.read(profile.name))?.clientSecret;
+  if (profile.hasClientSecret && !stored) {
+    throw new AppError('INVALID_CLIENT', `profile "${profile.name}" needs a client secret and none is in the keychain`, `pass --client-secret-env VAR with the secret in $VAR once; it is then kept in the keychain`);
+  }
+  return { ...(stored ? { secret: stored } : {}), fromEnv: false };
+}
+
+/** Removes a profile's keychain entry (profiles remove). */
+export async function forgetSession(io: Io, profile: string): Promise<void> {
+  const secrets = await openSecrets(io);
+  if (secrets.persisted) await secrets.vault.remove(profile);
+}
