@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscoveryCache } from '../../../../main/core/auth/discovery.js';
 import { signIn, type ListeningEvent } from '../../../../main/core/auth/sign-in.js';
 import type { ClientConfig } from '../../../../main/core/auth/types.js';
-import { AppError } from '../../../../main/core/errors/app-error.js';
+import type { AppError } from '../../../../main/core/errors/app-error.js';
 import { systemClock } from '../../../../main/core/ports.js';
 import { FetchBrowser, zeroBrowser } from '../../../support/hostile-idp/fetch-browser.js';
 import { startHostileIdp, type HostileIdp } from '../../../support/hostile-idp/server.js';
