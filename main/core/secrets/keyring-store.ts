@@ -22,7 +22,8 @@ import type { SecretStore } from '../ports.js';
  * - A locked collection: every call asks the Secret Service to unlock it, which shows a password
  *   prompt on a desktop (the call waits for it, hence AsyncEntry: the event loop keeps running).
  *   With no prompter (headless), the call rejects at once with "Couldn't access platform storage:
- *   Secret Service: unlock prompt was dismissed".
+ *   Secret Service: unlock prompt was dismissed". Exception: when no item matches, get resolves
+ *   null and delete false without asking (only set always needs the unlock).
  * Never a plain-text fallback: callers keep the session in memory when this store fails.
  */
 export const KEYCHAIN_SERVICE = 'cognito-inspector';

@@ -15,6 +15,7 @@ import { harnessClient, startOidcProvider, type StartedOidcProvider } from '../.
  * skipped with the reason in its name.
  */
 const KEYRING = process.env.COGNITO_INSPECTOR_TEST_KEYRING;
+if (!KEYRING) console.warn(`${import.meta.url.split('/').pop()}: keychain tests skipped: COGNITO_INSPECTOR_TEST_KEYRING unset; run under \`dbus-run-session -- scripts/with-keyring.sh\``);
 
 interface Callback {
   port: number;
