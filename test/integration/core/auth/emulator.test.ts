@@ -1,0 +1,107 @@
+import { createServer } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../../emulator/index.js';
+import { createDiscoveryCache } from '../../../../main/core/auth/discovery.js';
+import { refreshTokens } from '../../../../main/core/auth/refresh.js';
+import { hostedLogoutUrl, revokeRefreshToken } from '../../../../main/core/auth/revoke.js';
+import { signIn } from '../../../../main/core/auth/sign-in.js';
+import type { ClientConfig, TokenSet } from '../../../../main/core/auth/types.js';
+import type { AppError } from '../../../../main/core/errors/app-error.js';
+import { systemClock } from '../../../../main/core/ports.js';
+import { launchChromium } from '../../../support/browser.js';
+import { FetchBrowser } from '../../../support/hostile-idp/fetch-browser.js';
+
+/** A port free right now, registered as the emulator client's callback so parallel runs do not collide on 53682. */
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+});
+
+let emulator: Emulator;
+let chromium: Browser;
+let port: number;
+const discoveryCache = createDiscoveryCache();
+const deps = { clock: systemClock, discoveryCache };
+
+beforeAll(async () => {
+  port = await freePort();
+  const config = structuredClone(DEFAULT_CONFIG) as EmulatorConfigInput & { userPool: { clients: Array<Record<string, unknown>> } };
+  const client = config.userPool.clients[0] as Record<string, unknown>;
+  client.callbackUrls = [`http://localhost:${port}/callback`];
+  client.logoutUrls = [`http://localhost:${port}/signed-out`];
+  emulator = await startEmulator({ config });
+  chromium = await launchChromium();
+});
+afterAll(async () => { await chromium?.close(); await emulator?.stop(); });
+
+const cfg = (over: Partial<ClientConfig> = {}): ClientConfig => ({
+  issuer: emulator.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email', 'profile'],
+  redirectUris: [`http://localhost:${port}/callback`], ...over,
+});
+
+/** Chromium as the system browser: open() navigates to the start URL and returns once the login page is up. */
+function chromiumOpener(page: Page) {
+  let opened!: () => void;
+  const ready = new Promise<void>((r) => { opened = r; });
+  return { ready, opener: { open: async (url: string) => { await page.goto(url); opened(); } } };
+}
+
+describe('against the Cognito emulator', () => {
+  let tokens: TokenSet;
+
+  it('signs alice in through the hosted UI in real Chromium; the page says signed in only after validation', async () => {
+    const page = await chromium.newPage();
+    const { ready, opener } = chromiumOpener(page);
+    emulator.clearLog();
+    let timing = -1;
+    const result = signIn(cfg(), { ...deps, browser: opener, onTiming: (t) => { timing = t.callbackToTokensMs; } });
+    await ready;
+    await page.fill('#signInFormUsername', 'alice');
+    await page.fill('#signInFormPassword', 'Passw0rd!');
+    await page.click('button[name=signInSubmitButton]');
+    tokens = await result;
+    await page.waitForURL(/\/done\?id=/);
+    expect(await page.textContent('h1')).toBe('Signed in');
+    expect(page.url()).not.toContain('code=');
+    expect(tokens.idClaims).toMatchObject({ sub: '1b3b6f4e-8a2c-4d5e-9f10-a1b2c3d4e5f6', email: 'alice@example.com', aud: 'localdemoclient0000000000', iss: emulator.issuer });
+    expect(tokens.refreshToken).toEqual(expect.any(String));
+    const oauthRequests = emulator.requestLog.map((e) => `${e.method} ${e.path}`).filter((p) => !/\/login|\/oauth2\/authorize|favicon/.test(p));
+    expect(oauthRequests).toEqual([`GET /us-east-1_LocalDemo/.well-known/openid-configuration`, 'POST /oauth2/token', 'GET /us-east-1_LocalDemo/.well-known/jwks.json']);
+    expect(timing).toBeGreaterThan(0);
+    console.log(`callback → tokens verified: ${timing.toFixed(1)} ms`);
+    await page.close();
+  });
+
+  it('refreshes: same user, the old refresh token kept (no rotation), a new access token', async () => {
+    const next = await refreshTokens(cfg(), tokens.refreshToken ?? '', tokens, deps);
+    expect(next.refreshToken).toBe(tokens.refreshToken);
+    expect(next.accessToken).not.toBe(tokens.accessToken);
+    expect(next.idClaims?.sub).toBe(tokens.idClaims?.sub);
+  });
+
+  it('builds the hosted-UI logout URL', async () => {
+    expect(await hostedLogoutUrl(cfg(), `http://localhost:${port}/signed-out`, deps))
+      .toBe(`${emulator.url}/logout?client_id=localdemoclient0000000000&logout_uri=${encodeURIComponent(`http://localhost:${port}/signed-out`)}`);
+  });
+
+  it('revokes the refresh token at /oauth2/revoke; a later refresh is INVALID_GRANT', async () => {
+    expect(await revokeRefreshToken(cfg(), tokens.refreshToken ?? '', deps)).toEqual({ revoked: true });
+    const error = await refreshTokens(cfg(), tokens.refreshToken ?? '', tokens, deps).catch((e: unknown) => e as AppError);
+    expect([error.code, error.hint]).toEqual(['INVALID_GRANT', 'The session has expired or was revoked: sign in again.']);
+  });
+
+  it('offline_access: INVALID_SCOPE whose hint says it is not a Cognito scope', async () => {
+    const error = await signIn(cfg({ scopes: ['openid', 'offline_access'] }), { ...deps, browser: new FetchBrowser() }).catch((e: unknown) => e as AppError);
+    expect(error.code).toBe('INVALID_SCOPE');
+    expect(error.hint).toContain('offline_access is not a Cognito scope');
+  });
+
+  it('an unregistered redirect URI: LOGIN_TIMEOUT saying which URL to add', async () => {
+    const other = await freePort();
+    const error = await signIn(cfg({ redirectUris: [`http://localhost:${other}/callback`] }), { ...deps, browser: new FetchBrowser(), timeoutMs: 1000 })
+      .catch((e: unknown) => e as AppError);
+    expect([error.code, error.hint]).toEqual(['LOGIN_TIMEOUT',
+      `Add http://localhost:${other}/callback to the app client's Allowed callback URLs (exact match), then sign in again.`]);
+  });
+});
