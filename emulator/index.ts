@@ -45,7 +45,9 @@ export interface StartEmulatorOptions {
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Emulator> {
   const config = parseEmulatorConfig(opts.config ?? DEFAULT_CONFIG, 'emulator config');
   const clock = opts.clock ?? systemClock;
-  const keys = await generatePoolKeys();
+  // Key generation (two RSA keys) overlaps with binding the port.
+  const keysReady = generatePoolKeys();
+  keysReady.catch(() => undefined);
   const store = new Store(config, clock);
   const host = opts.host ?? '127.0.0.1';
   const requestLog: RequestLogEntry[] = [];
@@ -68,6 +70,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
       resolve();
     });
   });
+  const keys = await keysReady;
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(host)}:${port}`;
   const issuer = `${url}/${config.userPool.id}`;

@@ -49,7 +49,9 @@ function fieldPath(path: PropertyKey[]): string {
 
 /** Zod's message already says what was expected ("Invalid input: expected string, received number"). */
 function expectation(issue: z.core.$ZodIssue): string {
-  const msg = issue.message.replace(/^Invalid input: expected /, '').replace(/^Invalid input: /, '');
+  if (issue.code === 'too_big' && issue.message.startsWith('Too big')) return `a value ${issue.inclusive === false ? '<' : '<='} ${String(issue.maximum)}, got more`;
+  if (issue.code === 'too_small' && issue.message.startsWith('Too small')) return `a value ${issue.inclusive === false ? '>' : '>='} ${String(issue.minimum)}, got less`;
+  const msg = issue.message.replace(/^Invalid input: /, '');
   return msg.startsWith('expected ') ? msg.slice('expected '.length) : msg;
 }
 
