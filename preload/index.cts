@@ -1,5 +1,6 @@
 // The bridge: exposes exactly the contract's channels on window.cognitoInspector, nothing else.
 // Sandboxed preloads are CommonJS; only types come from the contract, so nothing else is bundled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload is CommonJS
 import electron = require('electron');
 import type { RendererApi, InvokeChannel, EventChannel } from '../main/core/ipc/contract.js';
 

@@ -1,9 +1,7 @@
-import { AppError, isAppError } from '../core/errors/app-error.js';
-import type { SecretStore } from '../core/ports.js';
+import { AppError } from '../core/errors/app-error.js';
+import { openSecrets as openCoreSecrets, type OpenedSecrets } from '../core/secrets/open-secrets.js';
 import { systemClock } from '../core/ports.js';
-import { createSessionVault, type SessionVault } from '../core/secrets/session-vault.js';
-import { createChunkedStore } from '../core/secrets/chunked-store.js';
-import { createMemoryStore } from '../core/secrets/memory-store.js';
+import type { SessionVault } from '../core/secrets/session-vault.js';
 import { fileProfileLock } from '../core/session/file-lock.js';
 import { vaultPersistence } from '../core/session/vault-persistence.js';
 import { createSessionManager, type SessionManager } from '../core/session/session-manager.js';
@@ -18,24 +16,10 @@ import type { Io } from './output.js';
  * probed once; when it is unavailable or locked the session lives in this process only, and the
  * user is told so (never a plain-text fallback).
  */
-export interface CliSecrets {
-  vault: SessionVault;
-  persisted: boolean;
-  problem?: AppError;
-}
+export type CliSecrets = OpenedSecrets;
 
 export async function openSecrets(io: Io): Promise<CliSecrets> {
-  let store: SecretStore;
-  try {
-    const { createKeyringStore } = await import('../core/secrets/keyring-store.js');
-    store = createChunkedStore(createKeyringStore());
-    await store.get('probe');
-    return { vault: createSessionVault(store), persisted: true };
-  } catch (err) {
-    if (!isAppError(err) || !['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_ERROR'].includes(err.code)) throw err;
-    io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`);
-    return { vault: createSessionVault(createMemoryStore()), persisted: false, problem: err };
-  }
+  return openCoreSecrets((err) => io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`));
 }
 
 export interface CliSession {
@@ -53,7 +37,7 @@ export async function cliSession(io: Io, profile: Profile, opts: { browser?: Bro
     browser: opts.browser ?? { open: async () => undefined },
   });
   const manager = createSessionManager({
-    persistence: vaultPersistence(secrets.vault, secrets.persisted),
+    persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
     auth,
     clock: systemClock,
     lock: fileProfileLock(ctx.home),

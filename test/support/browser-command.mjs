@@ -3,6 +3,7 @@
 // Debian's Chromium (Playwright) opens the URL like a person would, signs in on the hosted UI's form
 // with $BROWSER_USER / $BROWSER_PASSWORD (or picks the first "Google" account), and waits until the
 // loopback page says how it ended. Prints that page's text to stderr. Plain JS: run without a build.
+/* global document */
 import { chromium } from 'playwright-core';
 
 const url = process.argv.at(-1);

@@ -12,7 +12,7 @@ import { printStatus } from '../print-status.js';
 const action: Action = async (io, opts) => {
   const profile = await resolveProfile(cliContext(io).profiles, opts as ProfileFlags);
   const secrets = await openSecrets(io);
-  const tokens = await vaultPersistence(secrets.vault, secrets.persisted).load(profile.name);
+  const tokens = await vaultPersistence(secrets.vault, () => secrets.persisted).load(profile.name);
   const status = sessionStatus(profile, tokens, Date.now(), secrets.persisted);
   if (opts.json) printJson(io, status);
   else if (!status.signedIn) io.stdout(`not signed in with profile "${profile.name}": run cognito-inspector login --profile ${profile.name}\n`);

@@ -6,9 +6,11 @@ import type { SessionTokens } from './types.js';
  * Sessions in the profile's keychain entry. The entry also holds the client secret and cached AWS
  * credentials, so a save keeps those fields; the vault itself skips writes that change nothing.
  */
-export function vaultPersistence(vault: SessionVault, persisted: boolean): SessionPersistence {
+export function vaultPersistence(vault: SessionVault, persisted: () => boolean): SessionPersistence {
   return {
-    persisted,
+    get persisted() {
+      return persisted();
+    },
     async load(profile) {
       const e = await vault.read(profile);
       return e ? toTokens(e) : null;

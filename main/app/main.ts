@@ -1,0 +1,64 @@
+import { app, net, powerMonitor, type BrowserWindow } from 'electron';
+import { createDesktopCore, type DesktopCore } from '../core/desktop/desktop-core.js';
+import { INVOKE_CHANNELS } from '../core/ipc/contract.js';
+import { systemClock } from '../core/ports.js';
+import { inspectorHome } from '../core/profiles/home.js';
+import { electronBrowser } from './browser-opener.js';
+import { registerHandler, sendEvent, type Handler } from './ipc.js';
+import { hardenSession, isTrustedSender } from './security.js';
+import { APP_URL, createMainWindow } from './window.js';
+
+/** The Electron shell: wires Electron's events to the core and nothing else. */
+let win: BrowserWindow | undefined;
+let core: DesktopCore | undefined;
+
+const log = (line: string) => process.stdout.write(`[cognito-inspector] ${line}\n`);
+
+async function start(): Promise<void> {
+  hardenSession();
+  core = await createDesktopCore({
+    home: inspectorHome(),
+    browser: electronBrowser,
+    clock: systemClock,
+    log,
+    onKeychainProblem: (err) => log(`keychain: ${err.code}: ${err.message} (sessions will not survive a restart)`),
+  });
+  const trusted = isTrustedSender(() => win?.webContents, APP_URL);
+  for (const channel of INVOKE_CHANNELS) {
+    registerHandler(channel, trusted, core.handlers[channel] as Handler<typeof channel>);
+  }
+  core.onSessionChanged((view) => win && sendEvent(win.webContents, 'session:changed', view));
+
+  // Sleep and network loss: timers may not have fired, so refresh what is due now.
+  powerMonitor.on('resume', () => void core?.wake());
+  powerMonitor.on('unlock-screen', () => void core?.wake());
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) void core?.wake();
+    online = now;
+  }, 5000).unref();
+
+  win = createMainWindow();
+  win.on('closed', () => (win = undefined));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    log(`failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+  app.on('activate', () => {
+    if (!win && core) win = createMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void core?.dispose());
+}

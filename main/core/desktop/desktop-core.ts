@@ -1,0 +1,98 @@
+import type { AppError } from '../errors/app-error.js';
+import type { InvokeResponses, SessionView } from '../ipc/contract.js';
+import type { BrowserOpener, Clock } from '../ports.js';
+import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
+import { createProfileStore } from '../profiles/store.js';
+import { openSecrets } from '../secrets/open-secrets.js';
+import { fileProfileLock } from '../session/file-lock.js';
+import { clientConfigFor, profileAuthOps } from '../session/profile-auth.js';
+import { createSessionManager } from '../session/session-manager.js';
+import type { SessionSnapshot } from '../session/types.js';
+import { vaultPersistence } from '../session/vault-persistence.js';
+import { ensureLocalPool } from './local-pool.js';
+
+/**
+ * Everything the desktop app does, in plain Node: the Electron shell (main/app) only feeds it
+ * IPC requests, the browser opener and power/network events, and forwards its session events.
+ */
+export interface DesktopCoreDeps {
+  home: string;
+  browser: BrowserOpener;
+  clock: Clock;
+  log: (line: string) => void;
+  onKeychainProblem?: (error: AppError) => void;
+}
+
+export type DesktopCore = Awaited<ReturnType<typeof createDesktopCore>>;
+
+export async function createDesktopCore(deps: DesktopCoreDeps) {
+  const profiles = createProfileStore(deps.home);
+  const localPool = await ensureLocalPool(profiles, deps.log);
+  const secrets = await openSecrets(deps.onKeychainProblem);
+  const manager = createSessionManager({
+    persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
+    auth: profileAuthOps(async (name) => clientConfigFor(await profiles.get(name), (await secrets.vault.read(name))?.clientSecret), {
+      clock: deps.clock,
+      browser: deps.browser,
+    }),
+    clock: deps.clock,
+    lock: fileProfileLock(deps.home),
+    autoRefresh: true,
+  });
+
+  const view = (s: SessionSnapshot): SessionView => ({
+    profile: s.profile,
+    state: s.state,
+    persisted: s.persisted,
+    ...(s.idToken ? { idToken: s.idToken } : {}),
+    ...(s.accessToken ? { accessToken: s.accessToken } : {}),
+    ...(s.accessTokenExpiresAt ? { accessTokenExpiresAt: s.accessTokenExpiresAt } : {}),
+    ...(s.error ? { error: s.error } : {}),
+  });
+
+  // Restore every saved profile: at most one refresh each, none while cached tokens are valid.
+  const restored = Promise.all((await profiles.list()).map((p) => manager.restore(p.name).catch(() => undefined)));
+
+  const handlers: { [C in keyof InvokeResponses]: (req: never) => Promise<InvokeResponses[C]> } = {
+    'profiles:list': async () =>
+      (await profiles.list()).map((p) => ({ name: p.name, issuer: p.issuer, clientId: p.clientId, local: Boolean(parseCognitoIssuer(p.issuer)?.local) })),
+    'session:get': async (req: { profile: string }) => {
+      await restored;
+      return view(manager.snapshot(req.profile));
+    },
+    'auth:sign-in': async (req: { profile: string; prompt?: 'login' }) => {
+      await profiles.get(req.profile);
+      return view(await manager.signIn(req.profile, req.prompt ? { extraParams: { prompt: req.prompt } } : {}));
+    },
+    'auth:cancel': async (req: { profile: string }) => ({ cancelled: manager.cancelSignIn(req.profile) }),
+    'auth:sign-out': async (req: { profile: string; hosted?: boolean }) => {
+      const profile = await profiles.get(req.profile);
+      await manager.signOut(req.profile);
+      if (req.hosted && profile.logoutUri) {
+        const { hostedLogoutUrl } = await import('../auth/revoke.js');
+        const url = await hostedLogoutUrl(clientConfigFor(profile), profile.logoutUri, { clock: deps.clock });
+        if (url) await deps.browser.open(url);
+      }
+      return view(manager.snapshot(req.profile));
+    },
+    'inspect:token': async (req: { token: string; audience?: string }) => {
+      const { runInspection } = await import('../inspection/run-inspection.js');
+      const { inspectReportJson } = await import('../inspect/index.js');
+      return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: globalThis.fetch, ...(req.audience ? { audience: req.audience } : {}) }));
+    },
+  };
+
+  return {
+    handlers,
+    secrets,
+    onSessionChanged(listener: (view: SessionView) => void): () => void {
+      return manager.subscribe((e) => listener(view(e.snapshot)));
+    },
+    /** Resume from sleep, or the network came back: refresh what is due now. */
+    wake: () => manager.wake(),
+    async dispose(): Promise<void> {
+      manager.dispose();
+      await localPool?.stop();
+    },
+  };
+}

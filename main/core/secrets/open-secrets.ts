@@ -1,0 +1,29 @@
+import type { AppError, ErrorInfo } from '../errors/app-error.js';
+import { createSessionVault, type SessionVault } from './session-vault.js';
+
+export interface OpenedSecrets {
+  vault: SessionVault;
+  /** false once the keychain proved unavailable or locked: sessions then live in memory only. */
+  readonly persisted: boolean;
+  readonly problem: ErrorInfo | undefined;
+}
+
+/**
+ * The keychain-backed session vault (system-store.ts: chunked where the platform needs it, memory
+ * once the keychain fails, never a plain-text file). A read probes for a missing Secret Service at
+ * once; a locked collection shows itself on the first write, so `persisted` is live, not a snapshot.
+ */
+export async function openSecrets(onFallback?: (error: AppError) => void): Promise<OpenedSecrets> {
+  const { createSystemSecretStore } = await import('./system-store.js');
+  const store = createSystemSecretStore(onFallback ? { onFallback } : {});
+  await store.get('probe');
+  return {
+    vault: createSessionVault(store),
+    get persisted() {
+      return store.persistent;
+    },
+    get problem() {
+      return store.problem;
+    },
+  };
+}
