@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator/index.js';
-import { CALLBACK, CLIENT_ID, authorizeParams, configWith, signInHttp, startEmulator } from './support.js';
+import { CALLBACK, CLIENT_ID, authorizeParams, configWith, manualClock, signInHttp, startEmulator } from './support.js';
 
 describe('GET /oauth2/authorize checks (plain HTTP)', () => {
   let e: Emulator;
@@ -53,6 +53,24 @@ describe('response_type=token (implicit)', () => {
       expect([...frag.keys()]).toEqual(['id_token', 'access_token', 'expires_in', 'token_type', 'state']);
       expect([frag.get('expires_in'), frag.get('token_type'), frag.get('state')]).toEqual(['3600', 'Bearer', 'st-1']);
       expect(decodeJwt(frag.get('id_token') ?? '')).toMatchObject({ nonce: 'n1', token_use: 'id', 'cognito:username': 'alice' });
+    } finally {
+      await e.stop();
+    }
+  });
+});
+
+describe('hosted-UI session cookie', () => {
+  it('lasts one hour, whatever the token lifetimes', async () => {
+    const clock = manualClock();
+    const e = await startEmulator({ clock, config: configWith({ idTokenValiditySeconds: 300, accessTokenValiditySeconds: 300 }) });
+    try {
+      const { cookie } = await signInHttp(e, authorizeParams());
+      const authorize = async () =>
+        (await fetch(`${e.url}/oauth2/authorize?${authorizeParams().toString()}`, { redirect: 'manual', headers: { Cookie: cookie } })).headers.get('location') ?? '';
+      clock.advance(59 * 60 * 1000);
+      expect(await authorize()).toMatch(new RegExp(`^${CALLBACK}\\?code=[\\w-]+&state=st-1$`));
+      clock.advance(2 * 60 * 1000);
+      expect(await authorize()).toBe(`${e.url}/login?${authorizeParams().toString()}`);
     } finally {
       await e.stop();
     }
