@@ -7,10 +7,12 @@ import type { ServerMetadata } from 'openid-client';
 export interface DiscoveryCache {
   metadata: Map<string, ServerMetadata>;
   jwks: Map<string, { keys: Array<Record<string, unknown>> }>;
+  /** JWKS requests in flight by jwks_uri, so a prefetch and a validation share one request. */
+  pendingJwks: Map<string, Promise<unknown>>;
 }
 
 export function createDiscoveryCache(): DiscoveryCache {
-  return { metadata: new Map(), jwks: new Map() };
+  return { metadata: new Map(), jwks: new Map(), pendingJwks: new Map() };
 }
 
 export const defaultDiscoveryCache: DiscoveryCache = createDiscoveryCache();

@@ -13,13 +13,38 @@ export interface FetchState {
   idTokenKid?: string | null;
 }
 
-const hasKey = (jwks: Jwks, kid: string | null | undefined) =>
-  kid ? jwks.keys.some((k) => k.kid === kid) : jwks.keys.length > 0;
+const hasKey = (jwks: Jwks | undefined, kid: string | null | undefined) =>
+  jwks !== undefined && (kid ? jwks.keys.some((k) => k.kid === kid) : jwks.keys.length > 0);
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 function isJwks(body: unknown): body is Jwks {
   return typeof body === 'object' && body !== null && Array.isArray((body as Jwks).keys);
+}
+
+/** One JWKS download into the cache; concurrent callers share it. Resolves with the failing Response, if any. */
+function downloadJwks(base: typeof fetch, cache: DiscoveryCache, url: string, init?: RequestInit): Promise<Response | undefined> {
+  const pending = cache.pendingJwks.get(url) as Promise<Response | undefined> | undefined;
+  if (pending) return pending;
+  const work = (async () => {
+    const res = await base(url, init);
+    if (!res.ok) return res;
+    const parsed: unknown = await res.json();
+    if (!isJwks(parsed)) return json(parsed);
+    cache.jwks.set(url, parsed);
+    return undefined;
+  })().finally(() => cache.pendingJwks.delete(url));
+  cache.pendingJwks.set(url, work);
+  return work;
+}
+
+/**
+ * Fetches the JWKS while the user is still in the browser, so validating the ID token does not wait
+ * for it. Failures are ignored here; validation fetches again and reports them.
+ */
+export function prefetchJwks(base: typeof fetch, cache: DiscoveryCache, jwksUri: string | undefined, timeoutMs: number): void {
+  if (jwksUri === undefined || cache.jwks.has(jwksUri)) return;
+  downloadJwks(base, cache, jwksUri, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
 }
 
 /**
@@ -36,16 +61,12 @@ export function issuerFetch(base: typeof fetch, cache: DiscoveryCache, state: Fe
       body.set('redirect_uri', state.redirectUri);
     }
     if (url === state.jwksUri && options.method === 'GET') {
-      const cached = cache.jwks.get(url);
-      if (cached && hasKey(cached, state.idTokenKid)) return json(cached);
-      for (let attempt = 0; ; attempt++) {
-        const res = await base(url, init);
-        if (!res.ok) return res;
-        const parsed: unknown = await res.json();
-        if (!isJwks(parsed)) return json(parsed);
-        cache.jwks.set(url, parsed);
-        if (hasKey(parsed, state.idTokenKid) || attempt >= 1) return json(parsed);
+      await cache.pendingJwks.get(url)?.catch(() => undefined);
+      for (let attempt = 0; attempt < 2 && !hasKey(cache.jwks.get(url), state.idTokenKid); attempt++) {
+        const failed = await downloadJwks(base, cache, url, init);
+        if (failed) return failed;
       }
+      return json(cache.jwks.get(url) ?? { keys: [] });
     }
     const res = await base(url, init);
     if (body instanceof URLSearchParams && body.has('grant_type') && res.ok) {

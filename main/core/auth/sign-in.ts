@@ -4,6 +4,8 @@ import { toAppError } from '../errors/translate.js';
 import { LoopbackServer } from '../loopback/loopback-server.js';
 import type { BrowserOpener } from '../ports.js';
 import { getClient, hintContext } from './client.js';
+import { defaultDiscoveryCache } from './discovery-cache.js';
+import { prefetchJwks } from './issuer-fetch.js';
 import { loginTimeoutError } from './login-timeout.js';
 import { toTokenSet } from './token-set.js';
 import type { AuthDeps, ClientConfig, TokenSet } from './types.js';
@@ -74,6 +76,7 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
     server.setAuthorizeUrl(authorizeUrl);
     deps.onListening?.({ ...listening, authorizeUrl });
     if (deps.openBrowser !== false) await openBrowser(deps, listening.startUrl);
+    prefetchJwks(deps.fetch ?? globalThis.fetch, deps.discoveryCache ?? defaultDiscoveryCache, client.metadata.jwks_uri, deps.httpTimeoutMs ?? 30_000);
 
     const callbackUrl = await race(server.waitForCallback(), deps.signal, timeoutMs, () =>
       loginTimeoutError({ timeoutMs, authorizeUrl, redirectUri: listening.redirectUri, observations: server.observations, fetch: deps.fetch ?? globalThis.fetch }));

@@ -67,7 +67,8 @@ describe('against the Cognito emulator', () => {
     expect(tokens.idClaims).toMatchObject({ sub: '1b3b6f4e-8a2c-4d5e-9f10-a1b2c3d4e5f6', email: 'alice@example.com', aud: 'localdemoclient0000000000', iss: emulator.issuer });
     expect(tokens.refreshToken).toEqual(expect.any(String));
     const oauthRequests = emulator.requestLog.map((e) => `${e.method} ${e.path}`).filter((p) => !/\/login|\/oauth2\/authorize|favicon/.test(p));
-    expect(oauthRequests).toEqual([`GET /us-east-1_LocalDemo/.well-known/openid-configuration`, 'POST /oauth2/token', 'GET /us-east-1_LocalDemo/.well-known/jwks.json']);
+    // The JWKS is fetched while the user signs in, so the callback waits only for the token request.
+    expect(oauthRequests).toEqual(['GET /us-east-1_LocalDemo/.well-known/openid-configuration', 'GET /us-east-1_LocalDemo/.well-known/jwks.json', 'POST /oauth2/token']);
     expect(timing).toBeGreaterThan(0);
     console.log(`callback → tokens verified: ${timing.toFixed(1)} ms`);
     await page.close();
@@ -87,12 +88,12 @@ describe('against the Cognito emulator', () => {
 
   it('revokes the refresh token at /oauth2/revoke; a later refresh is INVALID_GRANT', async () => {
     expect(await revokeRefreshToken(cfg(), tokens.refreshToken ?? '', deps)).toEqual({ revoked: true });
-    const error = await refreshTokens(cfg(), tokens.refreshToken ?? '', tokens, deps).catch((e: unknown) => e as AppError);
+    const error = await refreshTokens(cfg(), tokens.refreshToken ?? '', tokens, deps).then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as AppError);
     expect([error.code, error.hint]).toEqual(['INVALID_GRANT', 'The session has expired or was revoked: sign in again.']);
   });
 
   it('offline_access: INVALID_SCOPE whose hint says it is not a Cognito scope', async () => {
-    const error = await signIn(cfg({ scopes: ['openid', 'offline_access'] }), { ...deps, browser: new FetchBrowser() }).catch((e: unknown) => e as AppError);
+    const error = await signIn(cfg({ scopes: ['openid', 'offline_access'] }), { ...deps, browser: new FetchBrowser() }).then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as AppError);
     expect(error.code).toBe('INVALID_SCOPE');
     expect(error.hint).toContain('offline_access is not a Cognito scope');
   });
@@ -100,7 +101,7 @@ describe('against the Cognito emulator', () => {
   it('an unregistered redirect URI: LOGIN_TIMEOUT saying which URL to add', async () => {
     const other = await freePort();
     const error = await signIn(cfg({ redirectUris: [`http://localhost:${other}/callback`] }), { ...deps, browser: new FetchBrowser(), timeoutMs: 1000 })
-      .catch((e: unknown) => e as AppError);
+      .then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as AppError);
     expect([error.code, error.hint]).toEqual(['LOGIN_TIMEOUT',
       `Add http://localhost:${other}/callback to the app client's Allowed callback URLs (exact match), then sign in again.`]);
   });
