@@ -19,6 +19,7 @@ describe('GET /oauth2/authorize checks (plain HTTP)', () => {
     ['a registered redirect → /login with the same query', { scope: 'openid' }, `<domain>/login?client_id=${CLIENT_ID}&redirect_uri=${encodeURIComponent(CALLBACK)}&response_type=code&scope=openid&state=st-1`],
     ['another port', { redirect_uri: 'http://localhost:53684/callback' }, `<domain>/error?error=redirect_mismatch&client_id=${CLIENT_ID}`],
     ['a trailing slash', { redirect_uri: `${CALLBACK}/` }, `<domain>/error?error=redirect_mismatch&client_id=${CLIENT_ID}`],
+    ['another case', { redirect_uri: 'http://localhost:53682/Callback' }, `<domain>/error?error=redirect_mismatch&client_id=${CLIENT_ID}`],
     ['no redirect_uri', { redirect_uri: undefined }, `<domain>/error?error=redirect_mismatch&client_id=${CLIENT_ID}`],
     ['an unknown client', { client_id: 'nosuchclient' }, '<domain>/error?error=invalid_request&client_id=nosuchclient'],
     ['an unallowed scope', { scope: 'openid profile' }, `${CALLBACK}?error_description=invalid_scope&state=st-1&error=invalid_request`],

@@ -44,6 +44,7 @@ describe('discovery and JWKS', () => {
     const t = await tokensFor(e);
     const idKid = decodeProtectedHeader(t.id_token).kid;
     const accessKid = decodeProtectedHeader(t.access_token).kid;
+    expect(decodeProtectedHeader(t.id_token)).toEqual({ kid: idKid, alg: 'RS256' });
     expect(idKid).not.toBe(accessKid);
     expect(new Set([idKid, accessKid])).toEqual(new Set(keys.map((k) => k.kid)));
     const jwks = createRemoteJWKSet(new URL(`${e.issuer}/.well-known/jwks.json`));
