@@ -133,6 +133,64 @@ export function buildProgram(run: Runner): Command {
     .addHelpText('after', examples(['cognito-inspector profiles import ./amplify_outputs.json --name myapp']))
     .action((file: string, opts, cmd: Command) => run(import('./commands/profiles-import.js'), merged(cmd, opts), [file]));
 
+  const credentialOptions = (cmd: Command) =>
+    addProfileOptions(cmd)
+      .option('--role-arn <arn>', 'ask for this role (one of the ID token\'s cognito:roles); default: cognito:preferred_role')
+      .addOption(new Option('--mode <mode>', "identity pool flow (default: the profile's, else enhanced)").choices(['enhanced', 'basic', 'guest']))
+      .option('--duration <seconds>', 'basic flow: how long the credentials last (900-43200)')
+      .option('--no-cache', 'get new credentials even when cached ones are still valid');
+
+  const credentials = credentialOptions(
+    program
+      .command('credentials')
+      .description("temporary AWS credentials from the profile's identity pool (kept in the keychain until 5 minutes before they expire)")
+      .addOption(new Option('--format <format>', 'output: credential_process JSON, shell exports, a ~/.aws/credentials block, or JSON (default env; json with --json)').choices(['process', 'env', 'ini', 'json']))
+      .addOption(new Option('--shell <shell>', 'for --format env').choices(['sh', 'fish', 'powershell']).default('sh'))
+      .option('--section <name>', 'for --format ini: the [section] name (default: the profile name)')
+      .addOption(json())
+      .addHelpText('after', examples([
+        'eval "$(cognito-inspector credentials --profile local)"',
+        'cognito-inspector credentials --profile local --format env --shell fish | source',
+        'cognito-inspector credentials --profile prod --role-arn arn:aws:iam::123456789012:role/Admins --format json',
+        'cognito-inspector credentials --profile prod --mode basic --duration 43200 --format process',
+        'cognito-inspector credentials setup-aws-profile my-app --profile prod && aws s3 ls --profile my-app',
+      ])),
+  ).action((opts, cmd: Command) => run(import('./commands/credentials.js'), merged(cmd, opts), []));
+  credentialOptions(
+    credentials
+      .command('setup-aws-profile')
+      .argument('<name>', 'the AWS profile to write in ~/.aws/config (AWS_CONFIG_FILE)')
+      .description('write a credential_process profile into ~/.aws/config (a backup first; no secret goes in the file)')
+      .option('--command <cmd>', 'how AWS tools start this CLI', 'cognito-inspector')
+      .addOption(json())
+      .addHelpText('after', examples(['cognito-inspector credentials setup-aws-profile my-app --profile prod', 'aws sts get-caller-identity --profile my-app'])),
+  ).action((name: string, opts, cmd: Command) => run(import('./commands/credentials-setup-aws-profile.js'), merged(cmd, opts), [name]));
+  credentialOptions(
+    credentials
+      .command('whoami')
+      .description('STS GetCallerIdentity with the credentials: account, assumed-role ARN, and the roles you may choose')
+      .addOption(json())
+      .addHelpText('after', examples(['cognito-inspector credentials whoami --profile local', 'cognito-inspector credentials whoami -p prod --role-arn arn:aws:iam::123456789012:role/Readers'])),
+  ).action((opts, cmd: Command) => run(import('./commands/credentials-whoami.js'), merged(cmd, opts), []));
+
+  credentialOptions(
+    program
+      .command('call')
+      .argument('<url>', 'absolute, or relative to the profile\'s --api-base-url')
+      .description("call an API protected by the pool: with the ID token (API Gateway's Cognito authorizer), Bearer access token, or SigV4")
+      .addOption(new Option('--token <type>', 'which token goes in Authorization').choices(['id', 'access']).default('id'))
+      .option('-X, --request <method>', 'HTTP method (default GET, POST with -d)')
+      .option('-H, --header <line>', "a request header 'Name: value'; repeat for more", (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+      .option('-d, --data <body>', 'request body')
+      .option('--sigv4 <service>', 'sign with the temporary AWS credentials for this service (e.g. execute-api) instead of a token')
+      .addOption(json())
+      .addHelpText('after', examples([
+        'cognito-inspector call https://abc123.execute-api.us-east-1.amazonaws.com/prod/pets --profile prod',
+        'cognito-inspector call /pets -X POST -d \'{"name":"Rex"}\' --token access',
+        'cognito-inspector call /pets --sigv4 execute-api --json',
+      ]) + '\nExit status: 0 for an HTTP status below 400, 1 otherwise.\n'),
+  ).action((url: string, opts, cmd: Command) => run(import('./commands/call.js'), merged(cmd, opts), [url]));
+
   program
     .command('emulator')
     .description('start the local Cognito-compatible user pool + identity pool (plain http, loopback only)')

@@ -1,0 +1,26 @@
+import type * as CognitoIdentitySdk from '@aws-sdk/client-cognito-identity';
+import type * as StsSdk from '@aws-sdk/client-sts';
+import type { IdentityTarget } from './target.js';
+
+/**
+ * The AWS SDK clients, imported on first use only: a cached answer never loads the SDK (it costs
+ * hundreds of milliseconds of start-up). The identity pool operations used here are unsigned.
+ */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+const common = (target: IdentityTarget) => ({ region: target.region, maxAttempts: 2, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+
+export async function identityClient(target: IdentityTarget): Promise<{ client: CognitoIdentitySdk.CognitoIdentityClient; sdk: typeof CognitoIdentitySdk }> {
+  const sdk = await import('@aws-sdk/client-cognito-identity');
+  return { client: new sdk.CognitoIdentityClient(common(target)), sdk };
+}
+
+/** STS; `credentials` for signed calls (GetCallerIdentity), none for AssumeRoleWithWebIdentity. */
+export async function stsClient(target: IdentityTarget, credentials?: StaticCredentials): Promise<{ client: StsSdk.STSClient; sdk: typeof StsSdk }> {
+  const sdk = await import('@aws-sdk/client-sts');
+  return { client: new sdk.STSClient({ ...common(target), ...(credentials ? { credentials } : {}) }), sdk };
+}
