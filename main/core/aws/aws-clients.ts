@@ -12,15 +12,25 @@ export interface StaticCredentials {
   sessionToken?: string;
 }
 
+/**
+ * The SDK warns on stderr that future versions need Node 22. credential_process callers show
+ * stderr to the user, and the warning is about versions we do not ship, so it is off unless set.
+ */
+function quietSdk(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
 const common = (target: IdentityTarget) => ({ region: target.region, maxAttempts: 2, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
 
 export async function identityClient(target: IdentityTarget): Promise<{ client: CognitoIdentitySdk.CognitoIdentityClient; sdk: typeof CognitoIdentitySdk }> {
+  quietSdk();
   const sdk = await import('@aws-sdk/client-cognito-identity');
   return { client: new sdk.CognitoIdentityClient(common(target)), sdk };
 }
 
 /** STS; `credentials` for signed calls (GetCallerIdentity), none for AssumeRoleWithWebIdentity. */
 export async function stsClient(target: IdentityTarget, credentials?: StaticCredentials): Promise<{ client: StsSdk.STSClient; sdk: typeof StsSdk }> {
+  quietSdk();
   const sdk = await import('@aws-sdk/client-sts');
   return { client: new sdk.STSClient({ ...common(target), ...(credentials ? { credentials } : {}) }), sdk };
 }

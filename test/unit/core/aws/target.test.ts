@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { identityTarget, loginsKeyFor } from '../../../../main/core/aws/target.js';
+
+describe('identity target', () => {
+  it.each([
+    ['Cognito', 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123'],
+    ['the local pool', 'http://127.0.0.1:4610/us-east-1_LocalDemo', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalDemo'],
+    ['another OIDC provider', 'https://dev-123.okta.com/oauth2/default/', 'dev-123.okta.com/oauth2/default'],
+  ])('Logins key for %s', (_name, issuer, key) => {
+    expect(loginsKeyFor(issuer)).toBe(key);
+  });
+
+  it('takes the region from the pool id, flags over profile settings', () => {
+    const profile = { name: 'p', issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X', identityPool: { id: 'eu-west-1:1234', mode: 'basic' as const, roleArn: 'arn:a', durationSeconds: 900, endpoint: 'http://127.0.0.1:1' } };
+    expect(identityTarget(profile, { roleArn: 'arn:b' })).toEqual({
+      profile: 'p', poolId: 'eu-west-1:1234', region: 'eu-west-1', endpoint: 'http://127.0.0.1:1', mode: 'basic',
+      loginsKey: 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X', roleArn: 'arn:b', durationSeconds: 900,
+    });
+  });
+
+  it('a profile without an identity pool says how to add one', () => {
+    expect(() => identityTarget({ name: 'p', issuer: 'https://x' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', hint: 'add one: cognito-inspector profiles edit p --identity-pool-id us-east-1:<guid>' }));
+  });
+});
