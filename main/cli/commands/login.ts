@@ -24,6 +24,7 @@ const action: Action = async (io, opts) => {
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   let spinner: { stop(): void } | undefined;
+  let startUrl = '';
   try {
     await manager.signIn(profile.name, {
       signal: abort.signal,
@@ -31,8 +32,11 @@ const action: Action = async (io, opts) => {
       openBrowser,
       onListening: (info) => {
         if (!openBrowser) io.stderr(`open this URL in a browser that can reach this machine:\n  ${info.startUrl}\n`);
+        startUrl = info.startUrl;
         spinner = startSpinner(io, info.startUrl, Date.now() + timeoutMs);
       },
+      // A browser that cannot start is not the end: the URL works from any browser on this machine.
+      onBrowserError: (err) => io.stderr(`\nwarning[${err.code}]: ${err.message}; open this URL yourself:\n  ${startUrl}\n`),
     });
   } finally {
     spinner?.stop();

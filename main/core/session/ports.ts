@@ -1,3 +1,4 @@
+import type { AppError } from '../errors/app-error.js';
 import type { SessionTokens } from './types.js';
 
 /** Where sessions persist: the keychain entry of each profile (or memory, when there is no keychain). */
@@ -26,6 +27,8 @@ export interface SignInRequest {
   openBrowser?: boolean;
   extraParams?: Record<string, string>;
   onListening?(info: { port: number; redirectUri: string; startUrl: string; authorizeUrl: string }): void;
+  /** When given, a browser that fails to start does not end the sign-in: the user opens startUrl. */
+  onBrowserError?(error: AppError): void;
 }
 
 /** The protocol operations, bound to a profile's client settings by the composition root. */

@@ -34,6 +34,7 @@ export function profileAuthOps(resolve: (profile: string) => Promise<ClientConfi
         ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
         ...(request.openBrowser === false ? { openBrowser: false } : {}),
         ...(request.onListening ? { onListening: request.onListening } : {}),
+        ...(request.onBrowserError ? { onBrowserError: request.onBrowserError } : {}),
       });
     },
     async refresh(profile, refreshToken, previousIdToken) {

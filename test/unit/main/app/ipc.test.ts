@@ -11,7 +11,7 @@ const call = (channel: string, sender: unknown, url: string, payload: unknown) =
 
 describe('IPC handlers', () => {
   it('answer a trusted sender with a parsed payload', async () => {
-    registerHandler('session:get', isTrusted as never, async (req) => ({ profile: req.profile, state: 'signed-out', persisted: true }));
+    registerHandler('session:get', isTrusted as never, async (req) => ({ profile: req.profile, state: 'signed-out' as const, persisted: true }));
     expect(await call('session:get', me, trustedFrame, { profile: 'local-demo' })).toEqual({
       ok: true,
       value: { profile: 'local-demo', state: 'signed-out', persisted: true },
