@@ -24,6 +24,6 @@ describe('usableCached', () => {
     ['nothing cached', {}, { idToken }, 'us-east-1:id1', false],
   ])('%s', (_name, overrides, entry, identityId, hit) => {
     const got = usableCached(identityTarget(profile, overrides), entry, identityId, now);
-    expect(got).toEqual(hit ? entry.awsCredentials : undefined);
+    expect(got).toEqual(hit ? (entry as { awsCredentials?: unknown }).awsCredentials : undefined);
   });
 });
