@@ -1,0 +1,68 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDesktopCore, type DesktopCore } from '../../../../main/core/desktop/desktop-core.js';
+import type { SessionView } from '../../../../main/core/ipc/contract.js';
+import { systemClock } from '../../../../main/core/ports.js';
+import { launchChromium } from '../../../support/browser.js';
+import { chromiumOpener } from '../../../support/chromium-opener.js';
+
+/**
+ * The desktop app's core as a newcomer meets it on first start: no profile, so the embedded local
+ * pool starts and is offered; signing in goes through the real hosted UI in Chromium; the token
+ * inspector verifies what came back. Only Electron itself is absent (see test/unit/main/app).
+ */
+describe('desktop core on first start', () => {
+  let chromium: Browser;
+  let core: DesktopCore;
+  let home: string;
+  const events: SessionView[] = [];
+  const opener = { current: undefined as ReturnType<typeof chromiumOpener> | undefined };
+
+  beforeAll(async () => {
+    chromium = await launchChromium();
+    opener.current = chromiumOpener(chromium);
+    home = await mkdtemp(join(tmpdir(), 'ci-desktop-'));
+    core = await createDesktopCore({ home, browser: opener.current, clock: systemClock, log: () => undefined });
+    core.onSessionChanged((v) => events.push(v));
+  });
+
+  afterAll(async () => {
+    await core?.dispose();
+    await chromium?.close();
+  });
+
+  it('offers the local pool (demo) and stores only non-secret settings for it', async () => {
+    const list = await core.handlers['profiles:list']({} as never);
+    expect(list).toEqual([expect.objectContaining({ name: 'local-demo', clientId: 'localdemoclient0000000000', local: true })]);
+    const file = JSON.parse(await readFile(join(home, 'profiles.json'), 'utf8'));
+    expect(Object.keys(file.profiles)).toEqual(['local-demo']);
+    expect((await core.handlers['session:get']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
+  });
+
+  it('signs in through the hosted UI, emits session events, and never exposes the refresh token', async () => {
+    const view = await core.handlers['auth:sign-in']({ profile: 'local-demo' } as never);
+    expect(view).toMatchObject({ profile: 'local-demo', state: 'signed-in' });
+    expect(view.idToken).toMatch(/^eyJ/);
+    expect(JSON.stringify(view)).not.toMatch(/refresh/i);
+    expect(await opener.current!.done[0]).toMatch(/signed in|success/i);
+    // restore on start reports the initial state, then the sign-in's own transitions
+    expect(events.map((e) => e.state)).toEqual(['signed-out', 'signing-in', 'signed-in']);
+  });
+
+  it('inspects the ID token and verifies it against the local pool', async () => {
+    const view = await core.handlers['session:get']({ profile: 'local-demo' } as never);
+    const report = (await core.handlers['inspect:token']({ token: view.idToken!, audience: 'localdemoclient0000000000' } as never)) as {
+      verification?: { status: string };
+      claims: { name: string }[];
+    };
+    expect(report.verification?.status).toBe('valid');
+    expect(report.claims.map((c) => c.name)).toEqual(expect.arrayContaining(['sub', 'cognito:username', 'token_use', 'cognito:groups']));
+  });
+
+  it('signs out', async () => {
+    expect((await core.handlers['auth:sign-out']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
+  });
+});
