@@ -26,16 +26,15 @@ export default action;
 
 async function fastPath(io: Io, flags: CredentialFlags): Promise<AwsCredentialsEntry | undefined> {
   try {
-    const [{ cachedCredentialsFast }, { createChunkedStore }, { createKeyringStore }] = await Promise.all([
+    const [{ cachedCredentialsFast }, { createSystemSecretStore }] = await Promise.all([
       import('../../core/aws/cached-fast-path.js'),
-      import('../../core/secrets/chunked-store.js'),
-      import('../../core/secrets/keyring-store.js'),
+      import('../../core/secrets/system-store.js'),
     ]);
     return await cachedCredentialsFast({
       home: inspectorHome(io.env),
       ...(flags.profile ? { profileName: flags.profile } : {}),
       overrides: overridesFrom(flags),
-      store: createChunkedStore(createKeyringStore()),
+      store: createSystemSecretStore(), // the keychain as the vault reads it; memory (a miss) without one
       nowMs: Date.now(),
     });
   } catch {
