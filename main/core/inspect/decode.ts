@@ -96,9 +96,9 @@ function withParts(
 ): DecodedToken {
   const out: DecodedToken = { ...base };
   if (header.json) out.header = header.json;
-  else if (header.text !== undefined) out.headerText = header.text;
+  if (header.text !== undefined) out.headerText = header.text;
   if (payload.json) out.payload = payload.json;
-  else if (payload.text !== undefined) out.payloadText = payload.text;
+  if (payload.text !== undefined) out.payloadText = payload.text;
   return out;
 }
 

@@ -2,12 +2,12 @@ import type { DecodedToken, InspectReportInput, Verification } from './types.js'
 
 /**
  * Exit status for `inspect`: 0 valid, or well-formed but unverified (no keys to check with; the
- * report says so); 1 invalid (a JWT that fails a check or does not fully decode); 2 not a JWT at all
+ * report says so); 1 invalid (a JWT that fails a check or has any decode problem); 2 not a JWT at all
  * (opaque, encrypted, garbage, empty).
  */
 export function inspectExitCode(decoded: DecodedToken, v: Verification | undefined): 0 | 1 | 2 {
   if (decoded.kind !== 'jwt') return 2;
-  if (!decoded.header || !decoded.payload) return 1;
+  if (!decoded.header || !decoded.payload || decoded.problems.length > 0) return 1;
   if (v?.status === 'invalid') return 1;
   return 0;
 }

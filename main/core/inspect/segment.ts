@@ -80,6 +80,11 @@ export function decodeJsonSegment(seg: string, start: number, part: Part, proble
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     problems.push({ part, message: `${part} is not JSON: ${reason.slice(0, 200)}` });
+    const salvaged = salvageTruncated(text);
+    if (salvaged) {
+      problems.push({ part, message: `${part} looks cut short (was the token truncated when copied?); showing the ${Object.keys(salvaged).length} claim(s) recovered, the last may be incomplete` });
+      return { json: salvaged, text: text.slice(0, MAX_TEXT_CHARS) };
+    }
     return { text: text.slice(0, MAX_TEXT_CHARS) };
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -92,6 +97,24 @@ export function decodeJsonSegment(seg: string, start: number, part: Part, proble
     return { json: prune(parsed, 0) as Record<string, unknown> };
   }
   return { json: parsed as Record<string, unknown> };
+}
+
+/**
+ * A JSON object cut off mid-way (a token copied short) can often be closed again. Only flat endings
+ * are tried, so this stays cheap; nested damage is left as "not JSON".
+ */
+function salvageTruncated(text: string): Record<string, unknown> | undefined {
+  if (!text.startsWith('{')) return undefined;
+  const body = text.replace(/[,:]\s*$/, '');
+  for (const end of ['}', '"}', ']}', '"]}', 'null}', '":null}']) {
+    try {
+      const v: unknown = JSON.parse(body + end);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && jsonDepth(v) <= MAX_JSON_DEPTH) return v as Record<string, unknown>;
+    } catch {
+      /* try the next ending */
+    }
+  }
+  return undefined;
 }
 
 /** Iterative, so hostile nesting cannot overflow the stack. */

@@ -17,7 +17,7 @@ export interface DecodedToken {
   raw: string;
   header?: Record<string, unknown>;
   payload?: Record<string, unknown>;
-  /** Decoded text of a part that is not a JSON object, so a reader can still see it. */
+  /** Decoded text of a part that did not parse as a JSON object, so a reader can still see it. */
   headerText?: string;
   payloadText?: string;
   signaturePresent: boolean;

@@ -117,6 +117,18 @@ const cases: { name: string; input: string; want: DecodedToken }[] = [
     want: { ...base, kind: 'not-a-jwt', raw: 'hello,world', problems: [{ part: 'token', offset: 5, message: "not a token: expected 3 dot-separated parts, found 1; it contains ',' at character 5" }], notes: ['removed 1 whitespace character(s) inside the token (line breaks from wrapping?)'] },
   },
   {
+    name: 'a payload cut short: the claims before the cut are recovered',
+    input: `${H}.${b64('{"sub":"a","exp":1,"email":"ana@exa')}.c2ln`,
+    want: {
+      ...base, kind: 'jwt', raw: `${H}.${b64('{"sub":"a","exp":1,"email":"ana@exa')}.c2ln`, header: RS_HEADER, signaturePresent: true,
+      payload: { sub: 'a', exp: 1, email: 'ana@exa' }, payloadText: '{"sub":"a","exp":1,"email":"ana@exa',
+      problems: [
+        { part: 'payload', message: `payload is not JSON: ${jsonError('{"sub":"a","exp":1,"email":"ana@exa')}` },
+        { part: 'payload', message: 'payload looks cut short (was the token truncated when copied?); showing the 3 claim(s) recovered, the last may be incomplete' },
+      ],
+    },
+  },
+  {
     name: 'a version number is three parts but not a JWT',
     input: '1.2.3',
     want: {

@@ -78,6 +78,7 @@ describe('inspectExitCode', () => {
     { name: 'well-formed, not verified at all', token: jwt(RS_HEADER, { sub: 'a' }), v: undefined, want: 0 },
     { name: 'invalid', token: jwt(RS_HEADER, { sub: 'a' }), v: invalid, want: 1 },
     { name: 'a JWT whose payload does not decode', token: `${b64(RS_HEADER)}.!!!.c2ln`, v: undefined, want: 1 },
+    { name: 'a JWT in standard base64 (decodes, but is malformed)', token: `${b64(RS_HEADER)}.${b64({ a: '??>' })}==.c2ln`, v: undefined, want: 1 },
     { name: 'empty', token: '', v: undefined, want: 2 },
     { name: 'opaque', token: 'opaque-refresh-token-0123456789', v: undefined, want: 2 },
     { name: 'JWE', token: `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.a.b.c.d`, v: undefined, want: 2 },
