@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSessionHarness, tokenPosts, type SessionHarness } from '../../../support/session-fixtures.js';
+
+/**
+ * Sleep and resume: timers do not run while the machine sleeps, so the clock jumps. The manager,
+ * the sign-in engine and the emulator share a clock the test jumps forward; wake() (the app's
+ * powerMonitor "resume") must refresh at once when due, and not otherwise. One-hour tokens:
+ * refresh is due 48 min in (80% of the lifetime).
+ */
+let h: SessionHarness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const MIN = 60_000;
+const cases = [
+  { asleep: '10 min (not due)', slept: 10 * MIN, requests: 0, state: 'signed-in' },
+  { asleep: '50 min (due, still valid)', slept: 50 * MIN, requests: 1, state: 'signed-in' },
+  { asleep: '3 h (expired)', slept: 3 * 60 * MIN, requests: 1, state: 'signed-in' },
+];
+
+describe('sleep and resume', () => {
+  it.each(cases)('asleep $asleep: wake() makes $requests token request(s)', async ({ slept, requests, state }) => {
+    h = await startSessionHarness({ autoRefresh: true });
+    const { manager, profile, e, clock } = h;
+    const before = manager.snapshot(profile.name);
+    const posts = tokenPosts(e);
+    clock.jump(slept);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tokenPosts(e) - posts).toBe(0); // the timer did not notice the jump by itself
+    await manager.wake();
+    const after = manager.snapshot(profile.name);
+    expect({ requests: tokenPosts(e) - posts, state: after.state }).toEqual({ requests, state });
+    if (requests > 0) {
+      expect(after.accessToken).not.toBe(before.accessToken);
+      // a fresh hour from the jumped clock (the emulator's and the engine's)
+      expect(Math.abs((after.accessTokenExpiresAt ?? 0) - (clock.now() + 3600_000))).toBeLessThan(2000);
+    } else {
+      expect(after.accessToken).toBe(before.accessToken);
+    }
+  });
+});
