@@ -199,3 +199,40 @@ export async function until(check: () => boolean, ms: number, what: string): Pro
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+export const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+
+/**
+ * Compiles the CLI to dist/ (npm run build:node) once per test file, so spawned processes run the
+ * current sources. Type errors elsewhere do not stop tsc from emitting; a missing entry point does.
+ */
+export async function buildCli(): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  const { access } = await import('node:fs/promises');
+  await new Promise<void>((resolve) => execFile('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 120_000 }, () => resolve()));
+  await access(`${ROOT}/dist/main/cli/main.js`);
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns `node bin/cognito-inspector.js ...args` with `env`; resolves when it exits. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<CliRun> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${ROOT}/bin/cognito-inspector.js`, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../../../emulator/index.js';
+import { createProfileStore } from '../../../../main/core/profiles/store.js';
+import { createSessionVault, type SessionVault } from '../../../../main/core/secrets/session-vault.js';
+import { createSystemSecretStore } from '../../../../main/core/secrets/system-store.js';
+import { DEMO_CLIENT_ID, KEYRING, NO_KEYRING, ROOT, buildCli, emulatorConfig, freePort, runCli, tokenPosts } from '../../../support/session-fixtures.js';
+
+/**
+ * Separate CLI processes sharing one session through the real keychain (the CLI's own service
+ * name, in the throwaway gnome-keyring of scripts/with-keyring.sh). Rotation is on with no grace
+ * period, so two processes refreshing with the same refresh token would sign the user out.
+ */
+if (!KEYRING) console.warn(`cli-processes.test.ts: skipped${NO_KEYRING}`);
+
+let e: Emulator;
+let home: string;
+let env: NodeJS.ProcessEnv;
+let vault: SessionVault;
+const profile = `cli-${Math.random().toString(36).slice(2, 10)}`;
+
+beforeAll(async () => {
+  if (!KEYRING) return;
+  const port = await freePort();
+  const [, emulator, dir] = await Promise.all([
+    buildCli(),
+    startEmulator({ config: emulatorConfig(port, { refreshTokenRotation: { enabled: true, gracePeriodSeconds: 0 } }) }),
+    mkdtemp(join(tmpdir(), 'cognito-inspector-cli-')),
+  ]);
+  e = emulator;
+  home = dir;
+  env = { ...process.env, COGNITO_INSPECTOR_HOME: home, NO_COLOR: '1' };
+  await createProfileStore(home).add({ name: profile, issuer: e.issuer, clientId: DEMO_CLIENT_ID, redirectUris: [`http://localhost:${port}/callback`] });
+  vault = createSessionVault(createSystemSecretStore()); // what the CLI reads: service "cognito-inspector"
+}, 120_000);
+
+afterAll(async () => {
+  if (!KEYRING) return;
+  await vault.remove(profile).catch(() => undefined);
+  await e?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+/** Makes the stored access token expired, as if the CLI were run an hour later. */
+async function expireStoredAccessToken(): Promise<void> {
+  const entry = await vault.read(profile);
+  if (!entry) throw new Error('no stored session');
+  await vault.write(profile, { ...entry, expiresAt: Date.now() - 1000, issuedAt: Date.now() - 3601_000 });
+}
+
+describe.skipIf(!KEYRING)('CLI processes and the keychain', () => {
+  it('login in real Chromium stores the session in the keychain', async () => {
+    const r = await runCli(['login', '--profile', profile, '--browser-command', `node ${ROOT}/test/support/browser-command.mjs`, '--timeout', '45'], env);
+    expect({ code: r.code, out: r.stdout.split('\n')[0] }).toEqual({ code: 0, out: `signed in with profile "${profile}"` });
+    const entry = await vault.read(profile);
+    expect([typeof entry?.refreshToken, typeof entry?.idToken, typeof entry?.accessToken]).toEqual(['string', 'string', 'string']);
+  });
+
+  it('a new process prints the token from the keychain without a network request', async () => {
+    const log = e.requestLog.length;
+    const r = await runCli(['token', '--profile', profile], env);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 0, stdout: `${(await vault.read(profile))?.idToken}\n`, stderr: '' });
+    expect(e.requestLog.slice(log)).toEqual([]);
+  });
+
+  it('two processes at once with an expired access token: one refresh request, both print the new token', async () => {
+    await expireStoredAccessToken();
+    const before = await vault.read(profile);
+    const posts = tokenPosts(e);
+    const [a, b] = await Promise.all([runCli(['token', '--profile', profile], env), runCli(['token', '--profile', profile], env)]);
+    const after = await vault.read(profile);
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    expect(tokenPosts(e) - posts).toBe(1);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken); // rotated once, and kept
+    expect([a.stdout, b.stdout]).toEqual([`${after?.idToken}\n`, `${after?.idToken}\n`]);
+    expect(after?.idToken).not.toBe(before?.idToken);
+    console.info(`[figures] 2 concurrent CLI processes: ${tokenPosts(e) - posts} token request`);
+  });
+
+  it('four processes at once: still one refresh request', async () => {
+    await expireStoredAccessToken();
+    const posts = tokenPosts(e);
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runCli(['token', '--type', 'access', '--profile', profile], env)));
+    const after = await vault.read(profile);
+    expect(runs.map((r) => [r.code, r.stdout, r.stderr])).toEqual(Array.from({ length: 4 }, () => [0, `${after?.accessToken}\n`, '']));
+    expect(tokenPosts(e) - posts).toBe(1);
+  });
+
+  it('a refresh token revoked out of band: token exits 1 with a hint, and the keychain entry is gone', async () => {
+    const rt = (await vault.read(profile))?.refreshToken ?? '';
+    const revoke = await fetch(`${e.url}/oauth2/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: rt, client_id: DEMO_CLIENT_ID }) });
+    expect(revoke.status).toBe(200);
+    await expireStoredAccessToken();
+    const r = await runCli(['token', '--profile', profile], env);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^error\[(INVALID_GRANT|SESSION_EXPIRED)\]: .+\nhint: .*sign in again.*\n$/i),
+    });
+    expect(await vault.read(profile)).toBeNull();
+    const status = await runCli(['status', '--profile', profile], env);
+    expect([status.code, status.stdout]).toEqual([1, `not signed in with profile "${profile}": run cognito-inspector login --profile ${profile}\n`]);
+  });
+});
