@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import { printError, processIo, type Io } from './output.js';
 
@@ -10,8 +10,19 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     const { default: action } = await mod;
     exitCode = (await action(io, opts, args)) ?? 0;
   });
-  program.exitOverride();
-  program.configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  // Subcommands copy these settings only when created, so apply them to the whole tree: without
+  // this, commander calls process.exit(1) itself for a bad flag on a subcommand (exit 2 expected).
+  const configure = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // The CLI's error format: `error[BAD_USAGE]: ...`; the hint line follows (showHelpAfterError).
+      outputError: (s, write) => write(`error[BAD_USAGE]: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    });
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -16,7 +16,7 @@ export function buildProgram(run: Runner): Command {
     .description('Sign in to Amazon Cognito (or any OIDC issuer), inspect tokens, and get AWS credentials.')
     .version(process.env.npm_package_version ?? '0.1.0')
     .option('--debug', 'print stack traces for errors')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('hint: run with --help for usage');
 
   const json = () => new Option('--json', 'print one JSON document on stdout');
 
@@ -87,17 +87,22 @@ export function buildProgram(run: Runner): Command {
       .addHelpText('after', examples(['cognito-inspector logout --profile local', 'cognito-inspector logout -p prod --hosted --logout-uri http://localhost:53682/signed-out'])),
   ).action((opts, cmd: Command) => run(import('./commands/logout.js'), merged(cmd, opts), cmd.args));
 
-  const profiles = program.command('profiles').description('manage saved profiles (non-secret app client settings)');
+  const profiles = program
+    .command('profiles')
+    .description('manage saved profiles (non-secret app client settings)')
+    .addHelpText('after', examples(['cognito-inspector profiles list', 'cognito-inspector profiles add local --issuer http://127.0.0.1:4610/us-east-1_LocalDemo --client-id localdemoclient0000000000', 'cognito-inspector profiles import ./amplify_outputs.json --name myapp']));
   profiles
     .command('list')
     .description('list saved profiles')
     .addOption(json())
+    .addHelpText('after', examples(['cognito-inspector profiles list', 'cognito-inspector profiles list --json']))
     .action((opts, cmd: Command) => run(import('./commands/profiles-list.js'), merged(cmd, opts), []));
   profiles
     .command('show')
     .argument('<name>')
     .description('show one profile')
     .addOption(json())
+    .addHelpText('after', examples(['cognito-inspector profiles show prod', 'cognito-inspector profiles show prod --json']))
     .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-show.js'), merged(cmd, opts), [name]));
   addProfileOptions(
     profiles
@@ -123,6 +128,7 @@ export function buildProgram(run: Runner): Command {
     .command('remove')
     .argument('<name>')
     .description('remove a saved profile and its keychain entry')
+    .addHelpText('after', examples(['cognito-inspector profiles remove prod']))
     .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-remove.js'), merged(cmd, opts), [name]));
   profiles
     .command('import')

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../../main/cli/program.js';
+import { runCli } from '../../../main/cli/main.js';
+import { captureIo } from './io.js';
+
+/** Every command's --help shows examples (the contract), read from the command tree itself. */
+function leafPaths(cmd: Command, prefix: string[] = []): string[][] {
+  return cmd.commands.flatMap((c) => [[...prefix, c.name()], ...leafPaths(c, [...prefix, c.name()])]);
+}
+const paths = leafPaths(buildProgram(async () => undefined));
+
+describe('--help', () => {
+  it('covers the commands of the issue', () => {
+    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining([
+      'login', 'status', 'token', 'inspect', 'logout', 'profiles', 'profiles list', 'profiles show', 'profiles add',
+      'profiles edit', 'profiles remove', 'profiles import', 'emulator',
+    ]));
+  });
+
+  it.each(paths.map((p) => [p.join(' '), p]))('%s --help has Examples: and exits 0', async (_name, path) => {
+    const io = captureIo();
+    const code = await runCli(['node', 'cognito-inspector', ...path, '--help'], io);
+    expect([code, io.err]).toEqual([0, '']);
+    expect(io.out).toMatch(/\nExamples:\n {2}\$ .*cognito-inspector /);
+  });
+});
