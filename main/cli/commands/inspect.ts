@@ -16,7 +16,7 @@ const action: Action = async (io, opts, [arg]) => {
     ...(opts.offline ? { offline: true } : {}),
   });
   if (opts.json) printJson(io, inspectReportJson(report));
-  else io.stdout(formatInspectReport(report, { color: opts.color !== false && io.isTTY && !io.env.NO_COLOR }) + '\n');
+  else io.stdout(formatInspectReport(report, { color: opts.color !== false && io.isTTY && !io.env.NO_COLOR }));
   return inspectExitCode(report.decoded, report.verification);
 };
 export default action;
