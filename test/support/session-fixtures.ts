@@ -133,6 +133,8 @@ export interface HarnessOptions {
   random?: () => number;
   /** Called with the form of each token request, before it is sent. */
   onTokenRequest?: (form: URLSearchParams) => Promise<void>;
+  /** Called with the form of each token request once the server has answered, before the engine sees the answer. */
+  afterTokenRequest?: (form: URLSearchParams) => Promise<void>;
 }
 
 export async function startSessionHarness(opts: HarnessOptions = {}): Promise<SessionHarness> {
@@ -153,8 +155,11 @@ export async function startSessionHarness(opts: HarnessOptions = {}): Promise<Se
   const routed = fetchVia(e.url, () => proxy.origin);
   const spied: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (opts.onTokenRequest && init?.method === 'POST' && url.endsWith('/oauth2/token')) await opts.onTokenRequest(new URLSearchParams(String(init.body)));
-    return routed(input, init);
+    const form = init?.method === 'POST' && url.endsWith('/oauth2/token') ? new URLSearchParams(String(init.body)) : undefined;
+    if (form && opts.onTokenRequest) await opts.onTokenRequest(form);
+    const res = await routed(input, init);
+    if (form && opts.afterTokenRequest) await opts.afterTokenRequest(form);
+    return res;
   };
   const newManager = (o: { autoRefresh?: boolean } = {}) => {
     const m = createSessionManager({

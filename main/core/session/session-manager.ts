@@ -48,6 +48,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   const entries = new Map<string, Entry>();
   const listeners = new Set<(e: SessionEvent) => void>();
   const flights = new SingleFlight<SessionTokens>();
+  let disposed = false;
 
   const entry = (profile: string): Entry => {
     let e = entries.get(profile);
@@ -87,7 +88,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   function schedule(profile: string, delayMs: number): void {
     const e = entry(profile);
     clearTimer(e);
-    if (!deps.autoRefresh || !e.tokens?.refreshToken) return;
+    if (disposed || !deps.autoRefresh || !e.tokens?.refreshToken) return;
     e.nextRefreshAt = clock.now() + delayMs;
     e.timer = setTimeout(() => void refresh(profile).catch(() => undefined), delayMs);
     e.timer.unref?.();
@@ -250,23 +251,35 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
     refresh,
 
-    /** Sign out: revoke (unless local), forget the keychain entry, stop timers. */
+    /**
+     * Sign out: revoke (unless local), forget the keychain entry, stop timers. A refresh in flight
+     * here is waited for, and the work is done under the profile lock with the entry read again,
+     * so neither this process's refresh nor another's can write the session back afterwards, and
+     * the newest (possibly rotated) refresh token is the one revoked.
+     */
     async signOut(profile: string, opts: { local?: boolean } = {}): Promise<{ revoked: boolean; revokeError?: AppError }> {
       const e = entry(profile);
       clearTimer(e);
-      const tokens = e.tokens ?? (await persistence.load(profile)) ?? undefined;
+      await flights.pending(profile)?.catch(() => undefined);
       let revoked = false;
       let revokeError: AppError | undefined;
-      if (!opts.local && tokens?.refreshToken) {
-        try {
-          await auth.revoke(profile, tokens.refreshToken);
-          revoked = true;
-        } catch (err) {
-          revokeError = isAppError(err) ? err : new AppError('INTERNAL', 'revocation failed', 'the local session is removed anyway');
+      const unlock = await lock(profile);
+      try {
+        clearTimer(e);
+        const tokens = (await persistence.load(profile)) ?? e.tokens;
+        if (!opts.local && tokens?.refreshToken) {
+          try {
+            await auth.revoke(profile, tokens.refreshToken);
+            revoked = true;
+          } catch (err) {
+            revokeError = isAppError(err) ? err : new AppError('INTERNAL', 'revocation failed', 'the local session is removed anyway');
+          }
         }
+        await persistence.clear(profile);
+        e.tokens = undefined;
+      } finally {
+        await unlock();
       }
-      await persistence.clear(profile);
-      e.tokens = undefined;
       set(profile, 'signed-out', 'signed-out');
       return { revoked, ...(revokeError ? { revokeError } : {}) };
     },
@@ -278,6 +291,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     },
 
     dispose(): void {
+      disposed = true; // a refresh still in flight must not arm a new timer
       for (const e of entries.values()) {
         clearTimer(e);
         e.signInAbort?.abort();

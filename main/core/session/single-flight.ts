@@ -9,4 +9,9 @@ export class SingleFlight<T> {
     this.inflight.set(key, p);
     return p;
   }
+
+  /** The task in flight for `key`, if any (to wait for it before undoing what it does). */
+  pending(key: string): Promise<T> | undefined {
+    return this.inflight.get(key);
+  }
 }
