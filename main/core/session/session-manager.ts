@@ -115,7 +115,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
     };
   }
 
-  const valid = (t: SessionTokens | undefined, minValidityMs: number) => Boolean(t && t.expiresAt - minValidityMs > clock.now());
+  /**
+   * Valid for at least minValidityMs, capped at half the token's own lifetime: a token that lives
+   * less than the caller asks (10 s tokens, `token` asking 30 s) can never satisfy it, and without
+   * the cap every caller would refresh again, even right after another process did.
+   */
+  const valid = (t: SessionTokens | undefined, minValidityMs: number) =>
+    Boolean(t && t.expiresAt - Math.min(minValidityMs, Math.max(0, t.expiresAt - t.issuedAt) / 2) > clock.now());
 
   /** One refresh, under the cross-process lock, re-reading the keychain first. */
   async function doRefresh(profile: string, minValidityMs: number): Promise<SessionTokens> {

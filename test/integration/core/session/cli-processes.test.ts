@@ -20,34 +20,45 @@ let home: string;
 let env: NodeJS.ProcessEnv;
 let vault: SessionVault;
 const profile = `cli-${Math.random().toString(36).slice(2, 10)}`;
+/** A second app client whose tokens live 10 s: shorter than the 30 s the `token` command asks for. */
+const SHORT_CLIENT = 'shortlivedclient000000000';
+const short = `${profile}-short`;
 
 beforeAll(async () => {
   if (!KEYRING) return;
   const port = await freePort();
   const [, emulator, dir] = await Promise.all([
     buildCli(),
-    startEmulator({ config: emulatorConfig(port, { refreshTokenRotation: { enabled: true, gracePeriodSeconds: 0 } }) }),
+    startEmulator({
+      config: emulatorConfig(port, { refreshTokenRotation: { enabled: true, gracePeriodSeconds: 0 } }, [
+        { clientId: SHORT_CLIENT, accessTokenValiditySeconds: 10, idTokenValiditySeconds: 10, refreshTokenRotation: { enabled: true, gracePeriodSeconds: 0 } },
+      ]),
+    }),
     mkdtemp(join(tmpdir(), 'cognito-inspector-cli-')),
   ]);
   e = emulator;
   home = dir;
   env = { ...process.env, COGNITO_INSPECTOR_HOME: home, NO_COLOR: '1' };
-  await createProfileStore(home).add({ name: profile, issuer: e.issuer, clientId: DEMO_CLIENT_ID, redirectUris: [`http://localhost:${port}/callback`] });
+  const profiles = createProfileStore(home);
+  await profiles.add({ name: profile, issuer: e.issuer, clientId: DEMO_CLIENT_ID, redirectUris: [`http://localhost:${port}/callback`] });
+  await profiles.add({ name: short, issuer: e.issuer, clientId: SHORT_CLIENT, redirectUris: [`http://localhost:${port}/callback`] });
   vault = createSessionVault(createSystemSecretStore()); // what the CLI reads: service "cognito-inspector"
 }, 120_000);
 
 afterAll(async () => {
   if (!KEYRING) return;
   await vault.remove(profile).catch(() => undefined);
+  await vault.remove(short).catch(() => undefined);
   await e?.stop();
   await rm(home, { recursive: true, force: true });
 });
 
 /** Makes the stored access token expired, as if the CLI were run an hour later. */
-async function expireStoredAccessToken(): Promise<void> {
-  const entry = await vault.read(profile);
+async function expireStoredAccessToken(name = profile): Promise<void> {
+  const entry = await vault.read(name);
   if (!entry) throw new Error('no stored session');
-  await vault.write(profile, { ...entry, expiresAt: Date.now() - 1000, issuedAt: Date.now() - 3601_000 });
+  const lifetime = (entry.expiresAt ?? 0) - (entry.issuedAt ?? 0);
+  await vault.write(name, { ...entry, expiresAt: Date.now() - 1000, issuedAt: Date.now() - 1000 - lifetime });
 }
 
 describe.skipIf(!KEYRING)('CLI processes and the keychain', () => {
@@ -86,6 +97,18 @@ describe.skipIf(!KEYRING)('CLI processes and the keychain', () => {
     const after = await vault.read(profile);
     expect(runs.map((r) => [r.code, r.stdout, r.stderr])).toEqual(Array.from({ length: 4 }, () => [0, `${after?.accessToken}\n`, '']));
     expect(tokenPosts(e) - posts).toBe(1);
+  });
+
+  it('tokens that live 10 s (less than the 30 s `token` asks for): two processes at once still make one request', async () => {
+    const login = await runCli(['login', '--profile', short, '--browser-command', `node ${ROOT}/test/support/browser-command.mjs`, '--timeout', '45'], env);
+    expect(login.code).toBe(0);
+    await expireStoredAccessToken(short);
+    const posts = tokenPosts(e);
+    const runs = await Promise.all([runCli(['token', '--profile', short], env), runCli(['token', '--profile', short], env)]);
+    const after = await vault.read(short);
+    expect(runs.map((r) => [r.code, r.stdout, r.stderr])).toEqual([[0, `${after?.idToken}\n`, ''], [0, `${after?.idToken}\n`, '']]);
+    expect(tokenPosts(e) - posts).toBe(1);
+    console.info(`[figures] 2 concurrent CLI processes, 10 s tokens: ${tokenPosts(e) - posts} token request`);
   });
 
   it('a refresh token revoked out of band: token exits 1 with a hint, and the keychain entry is gone', async () => {
