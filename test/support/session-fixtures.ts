@@ -224,11 +224,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `node bin/cognito-inspector.js ...args` with `env`; resolves when it exits. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<CliRun> {
+/**
+ * Spawns `node bin/cognito-inspector.js ...args` with `env` (after `wrap`, a command that ends by
+ * running its arguments, e.g. dbus-run-session); resolves when it exits.
+ */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000, wrap: string[] = []): Promise<CliRun> {
   const { spawn } = await import('node:child_process');
+  const command = [...wrap, process.execPath, `${ROOT}/bin/cognito-inspector.js`, ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}/bin/cognito-inspector.js`, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
