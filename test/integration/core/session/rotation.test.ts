@@ -42,7 +42,8 @@ describe('refresh-token rotation', () => {
 
     // A second refresh, from another manager restoring from the keychain (another process), uses r1.
     const other = h.newManager();
-    await other.tokens(profile.name, 3600_000);
+    await other.restore(profile.name); // valid: no request
+    await other.refresh(profile.name);
     const r2 = (await vault.read(profile.name))?.refreshToken ?? '';
     expect(new Set([r0, r1, r2]).size).toBe(3);
     expect(mismatches).toEqual([]);
@@ -54,7 +55,8 @@ describe('refresh-token rotation', () => {
     expect([late.status, await late.json()]).toEqual([400, { error: 'invalid_grant' }]);
     const before = tokenPosts(h.e);
     const next = h.newManager();
-    await next.tokens(profile.name, 2 * 3600_000); // longer than the tokens live: forces one refresh
+    await next.restore(profile.name);
+    await next.refresh(profile.name);
     expect([next.snapshot(profile.name).state, tokenPosts(h.e) - before]).toEqual(['signed-in', 1]);
   });
 
