@@ -157,12 +157,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
         scheduleNormal(profile);
         return tokens;
       } catch (err) {
-        const appErr = isAppError(err) ? err : new AppError('INTERNAL', 'refresh failed', 'see --debug output', { cause: err });
+        let appErr = isAppError(err) ? err : new AppError('INTERNAL', 'refresh failed', 'see --debug output', { cause: err });
         if (appErr.code === 'INVALID_GRANT') {
           clearTimer(e);
           e.tokens = undefined;
           await persistence.clear(profile).catch(() => undefined);
-          set(profile, 'signed-out', 'refresh-token-rejected', new AppError('SESSION_EXPIRED', 'the refresh token was rejected (revoked or expired); you are signed out', `sign in again: cognito-inspector login --profile ${profile}`, { cause: err }));
+          // The user's next step is a new sign-in, so that is what the error says (with the command).
+          appErr = new AppError('SESSION_EXPIRED', 'the refresh token was rejected (revoked or expired); you are signed out', `sign in again: cognito-inspector login --profile ${profile}`, { cause: err });
+          set(profile, 'signed-out', 'refresh-token-rejected', appErr);
         } else if (TRANSIENT.has(appErr.code) && e.tokens?.refreshToken) {
           const state = valid(e.tokens, 0) ? 'signed-in' : 'expired';
           set(profile, state, 'retrying', appErr);

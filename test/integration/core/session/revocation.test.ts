@@ -33,7 +33,7 @@ describe('revocation mid-session', () => {
     expect(revoke.status).toBe(200);
 
     const error = await manager.refresh(profile.name).then(() => undefined, (err: unknown) => err as AppError);
-    expect(error?.code).toBe('INVALID_GRANT');
+    expect(error?.code).toBe('SESSION_EXPIRED');
     const snap = manager.snapshot(profile.name);
     expect({ state: snap.state, hasRefreshToken: snap.hasRefreshToken, accessToken: snap.accessToken, error: snap.error && { code: snap.error.code, message: snap.error.message, hint: snap.error.hint } }).toEqual({
       state: 'signed-out',

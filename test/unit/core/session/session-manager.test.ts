@@ -81,7 +81,7 @@ describe('session manager', () => {
     const s = setup({ refresh: async () => Promise.reject(new AppError('INVALID_GRANT', 'revoked', 'sign in')) });
     await s.manager.signIn('p');
     s.advance(3600_000);
-    await expect(s.manager.tokens('p')).rejects.toMatchObject({ code: 'INVALID_GRANT' });
+    await expect(s.manager.tokens('p')).rejects.toMatchObject({ code: 'SESSION_EXPIRED', hint: 'sign in again: cognito-inspector login --profile p' });
     expect(s.manager.snapshot('p')).toMatchObject({ state: 'signed-out', error: { code: 'SESSION_EXPIRED' } });
     expect(s.stored.has('p')).toBe(false);
   });
