@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../emulator/index.js';
+import { freshHome, runCli } from './support.js';
+
+/**
+ * `inspect` exit codes from outside the process: 0 valid, 1 invalid, 2 not a JWT; the token as an
+ * argument or on stdin. A real token comes from the emulator (client_credentials, a signed JWT).
+ */
+let emulator: Emulator;
+let token = '';
+let home = '';
+beforeAll(async () => {
+  const config = structuredClone(DEFAULT_CONFIG) as EmulatorConfigInput & { userPool: Record<string, unknown> & { clients: Array<Record<string, unknown>> } };
+  config.userPool.resourceServers = [{ identifier: 'reports', scopes: ['read'] }];
+  config.userPool.clients.push({
+    clientId: 'inspectmachine0000000000', name: 'machine', secret: 'inspect-machine-secret', callbackUrls: [], logoutUrls: [],
+    allowedScopes: ['reports/read'], allowedFlows: ['client_credentials'], identityProviders: ['COGNITO'],
+  });
+  emulator = await startEmulator({ port: 0, config });
+  home = await freshHome();
+  const res = await fetch(`${emulator.url}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('inspectmachine0000000000:inspect-machine-secret').toString('base64')}` },
+    body: 'grant_type=client_credentials&scope=reports%2Fread',
+  });
+  token = ((await res.json()) as { access_token: string }).access_token;
+});
+afterAll(async () => emulator?.stop());
+
+/** The same token with one character of the signature changed. */
+const tampered = () => {
+  const [h, p, s] = token.split('.') as [string, string, string];
+  return `${h}.${p}.${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`;
+};
+
+describe('cognito-inspector inspect exit codes', () => {
+  it.each([
+    ['a valid token, verified through --issuer', 0, () => ['inspect', token, '--issuer', emulator.issuer], undefined],
+    ['a valid token on stdin (-)', 0, () => ['inspect', '-', '--issuer', emulator.issuer], () => `${token}\n`],
+    ['a valid token on stdin with no argument', 0, () => ['inspect', '--issuer', emulator.issuer], () => token],
+    ['a tampered signature', 1, () => ['inspect', tampered(), '--issuer', emulator.issuer], undefined],
+    ['a tampered signature on stdin', 1, () => ['inspect', '-', '--issuer', emulator.issuer], () => tampered()],
+    ['the wrong token_use', 1, () => ['inspect', token, '--issuer', emulator.issuer, '--token-use', 'id'], undefined],
+    ['garbage', 2, () => ['inspect', 'not a token at all'], undefined],
+    ['garbage on stdin', 2, () => ['inspect', '-'], () => 'hello world\n'],
+    ['empty stdin', 2, () => ['inspect', '-'], () => ''],
+  ] as const)('%s → exit %i', async (_label, exit, args, input) => {
+    const r = await runCli(args(), { home, ...(input ? { input: input() } : {}) });
+    expect({ exit: r.code, stderr: r.stderr }).toEqual({ exit, stderr: '' });
+    expect(r.stdout).not.toBe('');
+  });
+
+  it('--json prints one JSON document with the verification result', async () => {
+    const ok = await runCli(['inspect', token, '--issuer', emulator.issuer, '--json'], { home });
+    const bad = await runCli(['inspect', tampered(), '--issuer', emulator.issuer, '--json'], { home });
+    expect([ok.code, bad.code]).toEqual([0, 1]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ exitCode: 0, payload: { client_id: 'inspectmachine0000000000', token_use: 'access', scope: 'reports/read' } });
+    expect(JSON.parse(bad.stdout)).toMatchObject({ exitCode: 1, payload: { client_id: 'inspectmachine0000000000' } });
+  });
+});
