@@ -33,8 +33,10 @@ const tampered = () => {
   return `${h}.${p}.${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`;
 };
 
+type Row = [label: string, exit: 0 | 1 | 2, args: () => string[], input: (() => string) | undefined];
+
 describe('cognito-inspector inspect exit codes', () => {
-  it.each([
+  it.each<Row>([
     ['a valid token, verified through --issuer', 0, () => ['inspect', token, '--issuer', emulator.issuer], undefined],
     ['a valid token on stdin (-)', 0, () => ['inspect', '-', '--issuer', emulator.issuer], () => `${token}\n`],
     ['a valid token on stdin with no argument', 0, () => ['inspect', '--issuer', emulator.issuer], () => token],
@@ -44,7 +46,7 @@ describe('cognito-inspector inspect exit codes', () => {
     ['garbage', 2, () => ['inspect', 'not a token at all'], undefined],
     ['garbage on stdin', 2, () => ['inspect', '-'], () => 'hello world\n'],
     ['empty stdin', 2, () => ['inspect', '-'], () => ''],
-  ] as const)('%s → exit %i', async (_label, exit, args, input) => {
+  ])('%s → exit %i', async (_label, exit, args, input) => {
     const r = await runCli(args(), { home, ...(input ? { input: input() } : {}) });
     expect({ exit: r.code, stderr: r.stderr }).toEqual({ exit, stderr: '' });
     expect(r.stdout).not.toBe('');
