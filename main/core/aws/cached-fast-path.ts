@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretStore } from '../ports.js';
 import type { AwsCredentialsEntry } from '../secrets/session-vault.js';
-import { usableCached, identityUser } from './credentials-cache.js';
-import { fileIdentityIdCache, identityIdKey } from './identity-id-cache.js';
+import { identityIdKey, identityUser, usableCached } from './credentials-cache.js';
 import { identityTarget, type IdentityProfile, type TargetOverrides } from './target.js';
 
 /**
@@ -27,22 +26,29 @@ const vaultAccount = (profile: string) => `profile:${encodeURIComponent(profile)
 
 export async function cachedCredentialsFast(input: FastPathInput): Promise<AwsCredentialsEntry | undefined> {
   try {
-    const profile = await readProfile(input.home, input.profileName);
+    const profile = readProfile(input.home, input.profileName);
     if (!profile?.identityPool) return undefined;
     const target = identityTarget(profile, input.overrides);
     const raw = await input.store.get(vaultAccount(profile.name));
     const entry = raw === null ? undefined : (JSON.parse(raw) as { idToken?: unknown; awsCredentials?: unknown });
     if (!entry || !isCredentials(entry.awsCredentials)) return undefined;
     const idToken = typeof entry.idToken === 'string' ? entry.idToken : undefined;
-    const identityId = await fileIdentityIdCache(input.home).get(identityIdKey(profile.name, target.poolId, identityUser(target, idToken)));
+    const cachedId = readIdentityIds(input.home)[identityIdKey(profile.name, target.poolId, identityUser(target, idToken))];
+    const identityId = typeof cachedId === 'string' ? cachedId : undefined;
     return usableCached(target, { ...(idToken ? { idToken } : {}), awsCredentials: entry.awsCredentials }, identityId, input.nowMs);
   } catch {
     return undefined;
   }
 }
 
-async function readProfile(home: string, name: string | undefined): Promise<IdentityProfile | undefined> {
-  const file = JSON.parse(await readFile(join(home, 'profiles.json'), 'utf8')) as { profiles?: Record<string, unknown> };
+// Synchronous reads: two small files, and a promise round trip per file costs more than the read.
+function readIdentityIds(home: string): Record<string, unknown> {
+  const file = JSON.parse(readFileSync(join(home, 'identity-ids.json'), 'utf8')) as { ids?: Record<string, unknown> };
+  return file.ids ?? {};
+}
+
+function readProfile(home: string, name: string | undefined): IdentityProfile | undefined {
+  const file = JSON.parse(readFileSync(join(home, 'profiles.json'), 'utf8')) as { profiles?: Record<string, unknown> };
   const all = Object.values(file.profiles ?? {}).filter(isProfile);
   const found = name === undefined ? soleProfile(all) : all.find((p) => p.name === name);
   return found;

@@ -5,6 +5,9 @@ import type { IdentityTarget } from './target.js';
 /** Cached credentials are used until this long before they expire, then renewed. */
 export const RENEW_BEFORE_MS = 5 * 60_000;
 
+/** identity-ids.json key: profile, pool and the user's sub ("guest" for an unauthenticated identity). */
+export const identityIdKey = (profile: string, poolId: string, sub: string | undefined): string => `${profile}|${poolId}|${sub ?? 'guest'}`;
+
 /** The role a request asks for: explicit, else the token's preferred role (guests: the pool's choice). */
 export function wantedRole(target: IdentityTarget, idToken: string | undefined): string | undefined {
   if (target.roleArn) return target.roleArn;

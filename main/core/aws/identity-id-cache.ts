@@ -13,7 +13,7 @@ export interface IdentityIdCache {
   remove(key: string): Promise<void>;
 }
 
-export const identityIdKey = (profile: string, poolId: string, sub: string | undefined): string => `${profile}|${poolId}|${sub ?? 'guest'}`;
+export { identityIdKey } from './credentials-cache.js';
 
 interface FileShape {
   version: 1;
