@@ -1,4 +1,5 @@
-import { AsyncEntry } from '@napi-rs/keyring';
+import { createRequire } from 'node:module';
+import type * as Keyring from '@napi-rs/keyring';
 import { AppError } from '../errors/app-error.js';
 import type { SecretStore } from '../ports.js';
 
@@ -102,7 +103,8 @@ export interface KeyringStoreOptions {
 
 export function createKeyringStore(opts: KeyringStoreOptions = {}): SecretStore {
   const service = opts.service ?? KEYCHAIN_SERVICE;
-  const entry = (account: string): AsyncEntry => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
+  const { AsyncEntry } = loadKeyring();
+  const entry = (account: string): Keyring.AsyncEntry => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
   const run = async <T>(action: string, op: () => Promise<T>): Promise<T> => {
     try {
       return await op();
@@ -115,4 +117,15 @@ export function createKeyringStore(opts: KeyringStoreOptions = {}): SecretStore 
     set: (account, value) => run('saved', () => entry(account).setPassword(value)),
     delete: (account) => run('removed', () => entry(account).deleteCredential()),
   };
+}
+
+/**
+ * Loaded with require rather than an ESM import: the binding is CommonJS, and importing it makes
+ * Node lex the whole loader for named exports, which costs `credentials --format process` (run
+ * before every AWS call) more than the keychain read itself.
+ */
+let keyring: typeof Keyring | undefined;
+function loadKeyring(): typeof Keyring {
+  keyring ??= createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring;
+  return keyring;
 }

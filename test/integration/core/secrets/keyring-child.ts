@@ -1,6 +1,6 @@
 /**
- * Run by keyring-store.test.ts in a separate node process (bundled with esbuild), so the D-Bus
- * environment the keychain sees is the child's own: `node keyring-child.cjs <get|set|delete> <account>`.
+ * Run by keyring-store.test.ts in a separate node process (bundled with esbuild as ESM), so the D-Bus
+ * environment the keychain sees is the child's own: `node keyring-child.mjs <get|set|delete> <account>`.
  * Prints one JSON line: {"ok":true,"value":...} or {"ok":false,"error":ErrorInfo}.
  */
 import { isAppError } from '../../../../main/core/errors/app-error.js';

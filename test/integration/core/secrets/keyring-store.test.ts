@@ -48,12 +48,12 @@ describe('keyring store on a real Secret Service', () => {
 
   beforeAll(async () => {
     childDir = await mkdtemp(join(tmpdir(), 'cognito-inspector-keyring-child-'));
-    child = join(childDir, 'keyring-child.cjs');
+    child = join(childDir, 'keyring-child.mjs');
     await build({
       entryPoints: [join(ROOT, 'test/integration/core/secrets/keyring-child.ts')],
       bundle: true,
       platform: 'node',
-      format: 'cjs',
+      format: 'esm',
       target: 'node20',
       external: ['@napi-rs/keyring'],
       outfile: child,
