@@ -35,13 +35,22 @@ const cancelled = () => new AppError('LOGIN_CANCELLED', 'The sign-in was cancell
 /** Resolves with `work`, or rejects on abort or (when given) after timeoutMs with onTimeout's error. */
 function race<T>(work: Promise<T>, signal: AbortSignal | undefined, timeoutMs?: number, onTimeout?: () => Promise<AppError>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelled());
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => void onTimeout?.().then(reject, reject), timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => {
+    // Whichever settles first cleans up the others: a pending timer would keep the process alive
+    // (a cancelled CLI login would otherwise wait out the whole timeout).
+    const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    });
+    };
+    const onAbort = () => {
+      done();
+      reject(cancelled());
+    };
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      done();
+      void onTimeout?.().then(reject, reject);
+    }, timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(done);
   });
 }
 
