@@ -81,7 +81,9 @@ function oauthFields(scopes: unknown, redirects: unknown, domain: unknown, provi
 function isLoopbackHttp(u: string): boolean {
   try {
     const url = new URL(u.trim());
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port !== '';
+    // A web app's own address (http://localhost:3000/) is its dev server, not a callback the
+    // inspector can listen on: only a loopback URI with a port and a callback path is adopted.
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port !== '' && url.pathname !== '/';
   } catch {
     return false;
   }

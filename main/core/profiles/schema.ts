@@ -12,7 +12,7 @@ export const profileNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" and "-", at most 64, starting with a letter or digit');
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 export const identityPoolSettingsSchema = z.object({
   id: z.string().regex(/^[\w-]+:[0-9a-f-]+$/, 'an identity pool id such as us-east-1:1b2c3d4e-...'),
@@ -27,8 +27,8 @@ export const identityPoolSettingsSchema = z.object({
 
 export const profileSchema = z.object({
   name: profileNameSchema,
-  issuer: httpUrl,
-  clientId: z.string().min(1, 'the app client id'),
+  issuer: z.url({ protocol: /^https?$/, error: 'expected the issuer URL (--issuer, or --region with --user-pool-id)' }),
+  clientId: z.string({ error: 'expected the app client id (--client-id)' }).min(1, 'expected the app client id (--client-id)'),
   hasClientSecret: z.boolean().default(false),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
   scopes: z.array(z.string().min(1)).min(1, 'at least one scope').default(DEFAULT_SCOPES),

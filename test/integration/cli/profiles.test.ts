@@ -88,11 +88,11 @@ describe('profiles errors', () => {
   const base = ['--issuer', ISSUER, '--client-id', 'abc'];
   it.each([
     ['a bad name', ['bad name!', ...base], 'INVALID_INPUT', 'the profile is invalid: name: letters, digits, ".", "_" and "-", at most 64, starting with a letter or digit', 'fix the field "name"'],
-    ['an issuer that is not a URL', ['p1', '--issuer', 'not-a-url', '--client-id', 'abc'], 'INVALID_INPUT', 'the profile is invalid: issuer: an http(s) URL', 'fix the field "issuer"'],
-    ['a redirect URI that is not http', ['p1', ...base, '--redirect-uri', 'ftp://x/cb'], 'INVALID_INPUT', 'the profile is invalid: redirectUris.0: an http(s) URL', 'fix the field "redirectUris.0"'],
+    ['an issuer that is not a URL', ['p1', '--issuer', 'not-a-url', '--client-id', 'abc'], 'INVALID_INPUT', 'the profile is invalid: issuer: expected the issuer URL (--issuer, or --region with --user-pool-id)', 'fix the field "issuer"'],
+    ['a redirect URI that is not http', ['p1', ...base, '--redirect-uri', 'ftp://x/cb'], 'INVALID_INPUT', 'the profile is invalid: redirectUris.0: expected an http(s) URL', 'fix the field "redirectUris.0"'],
     ['a bad region', ['p1', '--region', 'nowhere', '--user-pool-id', 'p_1', '--client-id', 'abc'], 'INVALID_INPUT', 'the profile is invalid: region: an AWS region such as us-east-1', 'fix the field "region"'],
     ['a bad identity pool id', ['p1', ...base, '--identity-pool-id', 'bad'], 'INVALID_INPUT', 'the profile is invalid: identityPool.id: an identity pool id such as us-east-1:1b2c3d4e-...', 'fix the field "identityPool.id"'],
-    ['no client id', ['p1', '--issuer', ISSUER], 'INVALID_INPUT', 'the profile is invalid: clientId: Invalid input: expected string, received undefined', 'fix the field "clientId"'],
+    ['no client id', ['p1', '--issuer', ISSUER], 'INVALID_INPUT', 'the profile is invalid: clientId: expected the app client id (--client-id)', 'fix the field "clientId"'],
     ['--user-pool-id without --region', ['p1', '--user-pool-id', 'us-east-1_AbC123', '--client-id', 'abc'], 'BAD_USAGE', '--user-pool-id needs --region', 'add --region, e.g. --region us-east-1'],
     ['a negative refresh lifetime', ['p1', ...base, '--refresh-token-lifetime', '-5'], 'BAD_USAGE', '--refresh-token-lifetime must be a positive whole number of seconds, got "-5"', 'e.g. --refresh-token-lifetime 300'],
     ['--profile instead of the name argument', ['p1', ...base, '--profile', 'p2'], 'BAD_USAGE', 'profiles add takes the name as its argument, not --profile', 'run `profiles add NAME --issuer URL --client-id ID`'],
@@ -117,7 +117,7 @@ describe('profiles errors', () => {
     await cli(home, 'profiles', 'add', 'e1', '--issuer', ISSUER, '--client-id', 'abc');
     const before = await savedProfiles(home);
     expect(await cli(home, 'profiles', 'edit', 'e1', '--api-base-url', 'nope')).toEqual({
-      code: 2, out: '', err: 'error[INVALID_INPUT]: the profile is invalid: apiBaseUrl: an http(s) URL\nhint: fix the field "apiBaseUrl"\n',
+      code: 2, out: '', err: 'error[INVALID_INPUT]: the profile is invalid: apiBaseUrl: expected an http(s) URL\nhint: fix the field "apiBaseUrl"\n',
     });
     expect(await cli(home, 'profiles', 'edit', 'e1')).toEqual({ code: 2, out: '', err: 'error[BAD_USAGE]: nothing to change\nhint: give the flags to change, e.g. --scope "openid email"\n' });
     expect(await savedProfiles(home)).toEqual(before);
@@ -140,10 +140,14 @@ describe('profiles import', () => {
     }, []],
     ['amplifyconfiguration.json (Gen 1)', 'amplifyconfiguration.json', 'amplify-gen1', {
       name: 'app', issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Gen1Pool1', clientId: 'gen1client0000000000000000', hasClientSecret: false,
-      region: 'eu-west-1', scopes: ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'], redirectUris: ['http://localhost:3000/'],
+      region: 'eu-west-1', scopes: ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'], redirectUris: ['http://localhost:53682/callback', 'http://localhost:53683/callback'],
       authorizeParams: {}, identityPool: { id: 'eu-west-1:2c3d4e5f-0000-4000-8000-000000000003', mode: 'enhanced' },
       hostedUiDomain: 'https://gen1app.auth.eu-west-1.amazoncognito.com', adHoc: false,
-    }, ['several identity providers (GOOGLE, FACEBOOK): the hosted UI will offer them; set --identity-provider to skip it']],
+    }, [
+      // http://localhost:3000/ is the web app's dev server, not a callback the inspector can own
+      "no loopback redirect URI in the config; using http://localhost:53682/callback and http://localhost:53683/callback: add them to the app client's Allowed callback URLs",
+      'several identity providers (GOOGLE, FACEBOOK): the hosted UI will offer them; set --identity-provider to skip it',
+    ]],
     ['aws-exports.js (Gen 1, read as data, never run)', 'aws-exports.js', 'amplify-gen1', {
       name: 'app', issuer: 'https://cognito-idp.us-west-2.amazonaws.com/us-west-2_Exports1', clientId: 'exportsclient000000000000', hasClientSecret: false,
       region: 'us-west-2', scopes: ['openid', 'email', 'profile'], redirectUris: ['http://localhost:53682/callback', 'http://localhost:53683/callback'],
