@@ -28,6 +28,7 @@ async function start(): Promise<void> {
     registerHandler(channel, trusted, core.handlers[channel] as Handler<typeof channel>);
   }
   core.onSessionChanged((view) => win && sendEvent(win.webContents, 'session:changed', view));
+  core.onCredentialsChanged((view) => win && sendEvent(win.webContents, 'credentials:changed', view));
 
   // Sleep and network loss: timers may not have fired, so refresh what is due now.
   powerMonitor.on('resume', () => void core?.wake());

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../main/core/ipc/contract.js';
+import type { CredentialsView, SessionView } from '../../main/core/ipc/contract.js';
 import type { ErrorInfo } from '../../main/core/errors/app-error.js';
 import { bridge } from './api.js';
 import { renderReport } from './render-token.js';
@@ -41,6 +41,33 @@ async function render(view: SessionView): Promise<void> {
   await inspectInto($('access-token'), view.accessToken, 'Sign in to see the access token.');
 }
 
+function renderCredentials(v: CredentialsView): void {
+  if (v.profile !== profileSelect.value) return;
+  const box = $('credentials');
+  box.replaceChildren();
+  if (v.error) return showError(v.error);
+  const rows: [string, string | undefined][] = [
+    ['access key id', v.accessKeyId],
+    ['role', v.roleArn],
+    ['identity id', v.identityId],
+    ['expires', v.expiration ? new Date(v.expiration).toLocaleString() : undefined],
+    ['renews', v.renewsAt ? new Date(v.renewsAt).toLocaleTimeString() : undefined],
+    ['source', v.cached ? 'keychain cache (no request)' : 'identity pool'],
+  ];
+  const table = document.createElement('table');
+  for (const [k, val] of rows) {
+    if (!val) continue;
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.textContent = k;
+    const td = document.createElement('td');
+    td.textContent = val;
+    tr.append(th, td);
+    table.append(tr);
+  }
+  box.append(table);
+}
+
 async function call<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>): Promise<T | undefined> {
   const res = await p;
   if (!res.ok) {
@@ -72,10 +99,12 @@ async function refreshView(): Promise<void> {
 $('sign-in').addEventListener('click', () => void call(bridge().invoke('auth:sign-in', { profile: profileSelect.value })).then((v) => v && render(v)));
 $('switch').addEventListener('click', () => void call(bridge().invoke('auth:sign-in', { profile: profileSelect.value, prompt: 'login' })).then((v) => v && render(v)));
 $('sign-out').addEventListener('click', () => void call(bridge().invoke('auth:sign-out', { profile: profileSelect.value })).then((v) => v && render(v)));
+$('get-credentials').addEventListener('click', () => void call(bridge().invoke('credentials:get', { profile: profileSelect.value })).then((v) => v && renderCredentials(v)));
 profileSelect.addEventListener('change', () => void refreshView());
 $<HTMLTextAreaElement>('paste').addEventListener('input', (e) => {
   const value = (e.target as HTMLTextAreaElement).value.trim();
   void inspectInto($('paste-view'), value || undefined, '');
 });
 bridge().on('session:changed', (view) => void render(view));
+bridge().on('credentials:changed', (view) => renderCredentials(view));
 void loadProfiles();

@@ -1,5 +1,5 @@
 import type { AppError } from '../errors/app-error.js';
-import type { InvokeResponses, SessionView } from '../ipc/contract.js';
+import type { CredentialsView, InvokeResponses, SessionView } from '../ipc/contract.js';
 import type { BrowserOpener, Clock } from '../ports.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 import { createProfileStore } from '../profiles/store.js';
@@ -9,6 +9,7 @@ import { clientConfigFor, profileAuthOps } from '../session/profile-auth.js';
 import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
+import { createCredentialsKeeper } from './credentials-keeper.js';
 import { ensureLocalPool } from './local-pool.js';
 
 /**
@@ -38,6 +39,21 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     clock: deps.clock,
     lock: fileProfileLock(deps.home),
     autoRefresh: true,
+  });
+
+  const credentialListeners = new Set<(v: CredentialsView) => void>();
+  const keeper = createCredentialsKeeper({
+    clock: deps.clock,
+    profile: (name) => profiles.get(name),
+    credentialDeps: async () => {
+      const { fileIdentityIdCache } = await import('../aws/identity-id-cache.js');
+      return { vault: secrets.vault, tokens: (p, ms) => manager.tokens(p, ms), identityIds: fileIdentityIdCache(deps.home), clock: deps.clock };
+    },
+    onChange: (v) => credentialListeners.forEach((l) => l(v)),
+  });
+  // Signed out: no more renewals for that profile.
+  manager.subscribe((e) => {
+    if (e.snapshot.state === 'signed-out') keeper.stop(e.profile);
   });
 
   const view = (s: SessionSnapshot): SessionView => ({
@@ -80,6 +96,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       const { inspectReportJson } = await import('../inspect/index.js');
       return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: globalThis.fetch, ...(req.audience ? { audience: req.audience } : {}) }));
     },
+    'credentials:get': async (req: { profile: string; fresh?: boolean }) => keeper.get(req.profile, Boolean(req.fresh)),
   };
 
   return {
@@ -88,9 +105,17 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     onSessionChanged(listener: (view: SessionView) => void): () => void {
       return manager.subscribe((e) => listener(view(e.snapshot)));
     },
+    onCredentialsChanged(listener: (view: CredentialsView) => void): () => void {
+      credentialListeners.add(listener);
+      return () => credentialListeners.delete(listener);
+    },
     /** Resume from sleep, or the network came back: refresh what is due now. */
-    wake: () => manager.wake(),
+    wake: async () => {
+      await manager.wake();
+      await keeper.wake();
+    },
     async dispose(): Promise<void> {
+      keeper.dispose();
       manager.dispose();
       await localPool?.stop();
     },

@@ -16,6 +16,7 @@ export const invokeSchemas = {
   'auth:cancel': z.object({ profile: profileName }).strict(),
   'auth:sign-out': z.object({ profile: profileName, hosted: z.boolean().default(false) }).strict(),
   'inspect:token': z.object({ token: z.string().max(65536), audience: z.string().max(256).optional() }).strict(),
+  'credentials:get': z.object({ profile: profileName, fresh: z.boolean().default(false) }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -41,6 +42,18 @@ export interface SessionView {
   error?: ErrorInfo;
 }
 
+/** AWS credentials as the renderer sees them: never the secret key or the session token. */
+export interface CredentialsView {
+  profile: string;
+  accessKeyId?: string;
+  expiration?: number;
+  identityId?: string;
+  roleArn?: string;
+  cached?: boolean;
+  renewsAt?: number;
+  error?: ErrorInfo;
+}
+
 export interface InvokeResponses {
   'profiles:list': ProfileSummary[];
   'session:get': SessionView;
@@ -48,13 +61,15 @@ export interface InvokeResponses {
   'auth:cancel': { cancelled: boolean };
   'auth:sign-out': SessionView;
   'inspect:token': unknown;
+  'credentials:get': CredentialsView;
 }
 
 export interface EventPayloads {
   'session:changed': SessionView;
+  'credentials:changed': CredentialsView;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed'];
 
 /** The API the preload exposes on `window.cognitoInspector`. */
 export type RendererApi = {

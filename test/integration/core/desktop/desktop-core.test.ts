@@ -62,6 +62,22 @@ describe('desktop core on first start', () => {
     expect(report.claims.map((c) => c.name)).toEqual(expect.arrayContaining(['sub', 'cognito:username', 'token_use', 'cognito:groups']));
   });
 
+  it('gets AWS credentials from the identity pool, shows no secret to the renderer, and plans their renewal', async () => {
+    const changes: unknown[] = [];
+    const off = core.onCredentialsChanged((v) => changes.push(v));
+    const first = await core.handlers['credentials:get']({ profile: 'local-demo' } as never);
+    expect(first).toMatchObject({ profile: 'local-demo', cached: false, roleArn: 'arn:aws:iam::123456789012:role/LocalDemoAdmin' });
+    expect(first.accessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
+    expect(first.identityId).toMatch(/^us-east-1:[0-9a-f-]+$/);
+    // renewed on its own 5 minutes before the 1-hour credentials expire
+    expect(first.renewsAt).toBe(first.expiration! - 5 * 60_000);
+    expect(Object.keys(first).filter((k) => /secret|session/i.test(k))).toEqual([]);
+    const again = await core.handlers['credentials:get']({ profile: 'local-demo' } as never);
+    expect(again).toMatchObject({ cached: true, accessKeyId: first.accessKeyId });
+    expect(changes).toEqual([first, again]);
+    off();
+  });
+
   it('signs out', async () => {
     expect((await core.handlers['auth:sign-out']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
   });
