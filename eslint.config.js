@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'coverage/**'] },
+  // test/fixtures holds third-party files as generated (e.g. Amplify's aws-exports.js), not our code.
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

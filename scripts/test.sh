@@ -34,5 +34,16 @@ step "typecheck";  npm run -s typecheck
 step "lint";       npm run -s lint
 step "build";      npm run -s build
 
-step "tests (unit + integration, inside a private D-Bus session with gnome-keyring)"
-dbus-run-session -- scripts/with-keyring.sh npx vitest run "$@" 2> >(grep -v 'Failed to set fd limit' >&2)
+step "tests (unit, integration, e2e, inside a private D-Bus session with gnome-keyring)"
+report=$(mktemp -t vitest-report.XXXXXX.json)
+status=0
+dbus-run-session -- scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" \
+  2> >(grep -v 'Failed to set fd limit' >&2) || status=$?
+# One plain closing line, whatever the reporter printed above it.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+' "$report" 2>/dev/null || echo "tests: no report (vitest exited $status)"
+rm -f "$report"
+exit $status
