@@ -18,6 +18,8 @@ const HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+
 /**
  * The loopback redirect listener: one sign-in attempt, one callback. It binds before the browser
  * opens, accepts GET on the exact callback path with the expected state once, then sends the browser
@@ -89,6 +91,9 @@ export class LoopbackServer {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    // A page on another site that rebinds its DNS name to 127.0.0.1 reaches this port with its own
+    // Host header: only loopback names are answered.
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return this.send(res, 404, notFoundPage('Nothing here.'));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET') {
       this.observations.refused.push('method');

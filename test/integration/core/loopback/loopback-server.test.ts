@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +96,22 @@ describe('LoopbackServer', () => {
     const second = await get(`http://127.0.0.1:${info.port}/callback?code=two&state=${STATE}`);
     expect(second.status).toBe(404);
     expect(await second.text()).toContain('a second one is refused');
+  });
+
+  it('answers only loopback Host names (no DNS rebinding), and still takes the real callback', async () => {
+    const { server, info } = await started(['http://localhost:0/callback']);
+    server.setAuthorizeUrl('https://idp.example/authorize?x=1');
+    const withHost = (host: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: info.port, path, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject).end();
+      });
+    expect(await withHost(`evil.example:${info.port}`, '/')).toBe(404);
+    expect(await withHost(`evil.example:${info.port}`, `/callback?code=c&state=${STATE}`)).toBe(404);
+    expect(await withHost(`localhost:${info.port}`, '/')).toBe(302);
+    expect(await withHost(`[::1]:${info.port}`, `/callback?code=c&state=${STATE}`)).toBe(302);
   });
 
   it('redirects the start URL to the authorize URL', async () => {
