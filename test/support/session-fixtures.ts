@@ -208,14 +208,11 @@ export async function until(check: () => boolean, ms: number, what: string): Pro
 export const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 
 /**
- * Compiles the CLI to dist/ (npm run build:node) once per test file, so spawned processes run the
- * current sources. Type errors elsewhere do not stop tsc from emitting; a missing entry point does.
+ * Makes sure dist/ holds the current sources (see ensure-built.ts), so spawned processes run them.
  */
 export async function buildCli(): Promise<void> {
-  const { execFile } = await import('node:child_process');
-  const { access } = await import('node:fs/promises');
-  await new Promise<void>((resolve) => execFile('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 120_000 }, () => resolve()));
-  await access(`${ROOT}/dist/main/cli/main.js`);
+  const { ensureBuilt } = await import('./ensure-built.js');
+  ensureBuilt();
 }
 
 export interface CliRun {

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { ensureBuilt } from '../../support/ensure-built.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../emulator/index.js';
 import { runCli, signedInProfile, tempHome } from '../../support/test-api/cli.js';
@@ -15,7 +14,7 @@ let e: Emulator;
 let api: TestApi;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  execFileSync('npm', ['run', '-s', 'build:node'], { cwd: join(import.meta.dirname, '../../..'), stdio: 'inherit' });
+  ensureBuilt();
   e = await startEmulator();
   api = await startTestApi({ issuer: e.issuer, clientId: 'localdemoclient0000000000', region: 'us-east-1', service: 'execute-api' });
   const home = await tempHome();

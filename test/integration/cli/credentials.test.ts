@@ -1,6 +1,6 @@
+import { ensureBuilt } from '../../support/ensure-built.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { startEmulator, type Emulator } from '../../../emulator/index.js';
@@ -16,7 +16,7 @@ let e: Emulator;
 let home: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  execFileSync('npm', ['run', '-s', 'build:node'], { cwd: join(import.meta.dirname, '../../..'), stdio: 'inherit' });
+  ensureBuilt();
   e = await startEmulator();
   home = await tempHome();
   env = { COGNITO_INSPECTOR_HOME: home };
