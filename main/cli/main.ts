@@ -36,5 +36,12 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `cognito-inspector ... | head` closes the pipe early: the reader's choice, not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   process.exitCode = await runCli(argv);
 }

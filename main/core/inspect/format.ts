@@ -17,7 +17,8 @@ export function formatInspectReport(r: InspectReportInput, opts: FormatOptions):
   const c = palette(opts.color);
   const lines: string[] = [];
   const { decoded } = r;
-  lines.push(c.bold(`Token: ${kindLabel(decoded.kind)}`) + `, ${decoded.raw.length} characters${decoded.signaturePresent ? ', signed' : ''}`);
+  const unsigned = decoded.kind === 'jwt' && (!decoded.signaturePresent || String(decoded.header?.alg).toLowerCase() === 'none');
+  lines.push(c.bold(`Token: ${kindLabel(decoded.kind)}`) + `, ${decoded.raw.length} characters${decoded.kind === 'jwt' ? (unsigned ? ', unsigned' : ', with a signature') : ''}`);
   for (const n of decoded.notes) lines.push(`  note: ${clean(n, 300)}`);
   if (decoded.problems.length) {
     lines.push('', c.bold('Problems'));
@@ -67,7 +68,7 @@ function verificationText(r: InspectReportInput, c: Palette): string {
 }
 
 function kindLabel(kind: string): string {
-  return kind === 'jwt' ? 'JWT (signed, JWS)' : kind === 'jwe' ? 'JWE (encrypted)' : kind === 'opaque' ? 'opaque (not a JWT)' : 'not a JWT';
+  return kind === 'jwt' ? 'JWT (JWS)' : kind === 'jwe' ? 'JWE (encrypted)' : kind === 'opaque' ? 'opaque (not a JWT)' : 'not a JWT';
 }
 
 function valueText(v: unknown): string {

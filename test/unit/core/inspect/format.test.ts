@@ -21,7 +21,7 @@ describe('formatInspectReport', () => {
   it('prints header, claims with explanations and times, warnings and the verification result', () => {
     const r = report(`Bearer ${jwt(RS_HEADER, { sub: 'u1', exp: NOW_S - 3 * 3600, token_use: 'id', aud: 'c1' })}`, invalid);
     expect(formatInspectReport(r, { color: false }).split('\n')).toEqual([
-      `Token: JWT (signed, JWS), ${r.decoded.raw.length} characters, signed`,
+      `Token: JWT (JWS), ${r.decoded.raw.length} characters, with a signature`,
       '  note: removed a "Bearer " prefix',
       '',
       'Header',
