@@ -1,11 +1,8 @@
 import type { ServerMetadata } from 'openid-client';
 import { AppError } from '../errors/app-error.js';
+import { isLoopbackHost } from '../net/loopback.js';
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK.test(hostname);
-}
+export { isLoopbackHost };
 
 /**
  * https everywhere; plain http only when the issuer is on this machine (the emulator, test IdPs).

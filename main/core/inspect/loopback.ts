@@ -1,9 +1,6 @@
-/** Hosts we may talk plain http to: they never leave this machine. `URL.hostname` keeps IPv6 brackets. */
-const LOOPBACK = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+import { isLoopbackHost } from '../net/loopback.js';
 
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK.has(hostname.toLowerCase());
-}
+export { isLoopbackHost };
 
 /** https anywhere, or http to a loopback host. */
 export function isFetchableUrl(url: URL): boolean {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { AppError, type ErrorInfo } from '../errors/app-error.js';
+import { isLoopbackHostHeader } from '../net/loopback.js';
 import { bindLoopback, closeServer } from './bind.js';
 import { deferred } from './deferred.js';
 import { errorPage, notFoundPage, successPage } from './pages.js';
@@ -17,8 +18,6 @@ const HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
   'x-content-type-options': 'nosniff',
 };
-
-const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
 
 /**
  * The loopback redirect listener: one sign-in attempt, one callback. It binds before the browser
@@ -93,7 +92,7 @@ export class LoopbackServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     // A page on another site that rebinds its DNS name to 127.0.0.1 reaches this port with its own
     // Host header: only loopback names are answered.
-    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return this.send(res, 404, notFoundPage('Nothing here.'));
+    if (!isLoopbackHostHeader(req.headers.host ?? '')) return this.send(res, 404, notFoundPage('Nothing here.'));
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET') {
       this.observations.refused.push('method');

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import { cognitoIssuer } from './cognito-issuer.js';
 import { DEFAULT_REDIRECT_URIS, type ProfileInput } from './schema.js';
 
@@ -83,7 +84,7 @@ function isLoopbackHttp(u: string): boolean {
     const url = new URL(u.trim());
     // A web app's own address (http://localhost:3000/) is its dev server, not a callback the
     // inspector can listen on: only a loopback URI with a port and a callback path is adopted.
-    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && url.port !== '' && url.pathname !== '/';
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname) && url.port !== '' && url.pathname !== '/';
   } catch {
     return false;
   }
