@@ -1,6 +1,7 @@
 import type { AppError } from '../errors/app-error.js';
 import type { CredentialsView, InvokeResponses, SessionView } from '../ipc/contract.js';
 import type { BrowserOpener, Clock } from '../ports.js';
+import { cachingFetch } from '../net/caching-fetch.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 import { createProfileStore } from '../profiles/store.js';
 import { openSecrets } from '../secrets/open-secrets.js';
@@ -41,6 +42,8 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     autoRefresh: true,
   });
 
+  // The inspector shows tokens on every render; their issuer's keys need fetching once, not each time.
+  const inspectFetch = cachingFetch(globalThis.fetch, deps.clock);
   const credentialListeners = new Set<(v: CredentialsView) => void>();
   const keeper = createCredentialsKeeper({
     clock: deps.clock,
@@ -94,7 +97,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     'inspect:token': async (req: { token: string; audience?: string }) => {
       const { runInspection } = await import('../inspection/run-inspection.js');
       const { inspectReportJson } = await import('../inspect/index.js');
-      return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: globalThis.fetch, ...(req.audience ? { audience: req.audience } : {}) }));
+      return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: inspectFetch, ...(req.audience ? { audience: req.audience } : {}) }));
     },
     'credentials:get': async (req: { profile: string; fresh?: boolean }) => keeper.get(req.profile, Boolean(req.fresh)),
   };
