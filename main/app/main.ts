@@ -29,6 +29,7 @@ async function start(): Promise<void> {
   }
   core.onSessionChanged((view) => win && sendEvent(win.webContents, 'session:changed', view));
   core.onCredentialsChanged((view) => win && sendEvent(win.webContents, 'credentials:changed', view));
+  core.onSignInWaiting((w) => win && sendEvent(win.webContents, 'auth:waiting', w));
 
   // Sleep and network loss: timers may not have fired, so refresh what is due now.
   powerMonitor.on('resume', () => void core?.wake());

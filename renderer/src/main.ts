@@ -1,4 +1,4 @@
-import type { CredentialsView, SessionView } from '../../main/core/ipc/contract.js';
+import type { CredentialsView, SessionView, SignInWaiting } from '../../main/core/ipc/contract.js';
 import type { ErrorInfo } from '../../main/core/errors/app-error.js';
 import { bridge } from './api.js';
 import { renderReport } from './render-token.js';
@@ -30,8 +30,24 @@ async function inspectInto(target: HTMLElement, token: string | undefined, place
   else showError(res.error);
 }
 
+let waitingTimer: ReturnType<typeof setInterval> | undefined;
+function showWaiting(w: SignInWaiting | undefined): void {
+  clearInterval(waitingTimer);
+  $('waiting').hidden = !w;
+  if (!w) return;
+  $('waiting-url').textContent = w.startUrl;
+  const tick = () => {
+    const left = Math.max(0, Math.round((w.deadline - Date.now()) / 1000));
+    const what = w.browserError ? `The browser could not be started (${w.browserError.message}).` : 'Waiting for you to sign in in your browser…';
+    $('waiting-text').textContent = `${what} ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left.`;
+  };
+  tick();
+  waitingTimer = setInterval(tick, 1000);
+}
+
 async function render(view: SessionView): Promise<void> {
   if (view.profile !== profileSelect.value) return;
+  if (view.state !== 'signing-in') showWaiting(undefined);
   stateBadge.textContent = view.state.replace('-', ' ');
   stateBadge.dataset.state = view.state;
   showError(view.error);
@@ -107,4 +123,6 @@ $<HTMLTextAreaElement>('paste').addEventListener('input', (e) => {
 });
 bridge().on('session:changed', (view) => void render(view));
 bridge().on('credentials:changed', (view) => renderCredentials(view));
+bridge().on('auth:waiting', (w) => w.profile === profileSelect.value && showWaiting(w));
+$('cancel').addEventListener('click', () => void call(bridge().invoke('auth:cancel', { profile: profileSelect.value })));
 void loadProfiles();

@@ -1,5 +1,5 @@
 import type { AppError } from '../errors/app-error.js';
-import type { CredentialsView, InvokeResponses, SessionView } from '../ipc/contract.js';
+import type { CredentialsView, InvokeResponses, SessionView, SignInWaiting } from '../ipc/contract.js';
 import type { BrowserOpener, Clock } from '../ports.js';
 import { cachingFetch } from '../net/caching-fetch.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
@@ -27,6 +27,8 @@ export interface DesktopCoreDeps {
 
 export type DesktopCore = Awaited<ReturnType<typeof createDesktopCore>>;
 
+const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
 export async function createDesktopCore(deps: DesktopCoreDeps) {
   const profiles = createProfileStore(deps.home);
   const localPool = await ensureLocalPool(profiles, deps.log);
@@ -44,6 +46,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
 
   // The inspector shows tokens on every render; their issuer's keys need fetching once, not each time.
   const inspectFetch = cachingFetch(globalThis.fetch, deps.clock);
+  const waitingListeners = new Set<(w: SignInWaiting) => void>();
   const credentialListeners = new Set<(v: CredentialsView) => void>();
   const keeper = createCredentialsKeeper({
     clock: deps.clock,
@@ -81,7 +84,21 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     },
     'auth:sign-in': async (req: { profile: string; prompt?: 'login' }) => {
       await profiles.get(req.profile);
-      return view(await manager.signIn(req.profile, req.prompt ? { extraParams: { prompt: req.prompt } } : {}));
+      let waiting: SignInWaiting | undefined;
+      return view(
+        await manager.signIn(req.profile, {
+          timeoutMs: SIGN_IN_TIMEOUT_MS,
+          ...(req.prompt ? { extraParams: { prompt: req.prompt } } : {}),
+          onListening: (info) => {
+            waiting = { profile: req.profile, startUrl: info.startUrl, deadline: deps.clock.now() + SIGN_IN_TIMEOUT_MS };
+            waitingListeners.forEach((l) => l(waiting!));
+          },
+          // A browser that cannot start is not the end: the window shows the URL to open by hand.
+          onBrowserError: (error) => {
+            if (waiting) waitingListeners.forEach((l) => l({ ...waiting!, browserError: error.toInfo() }));
+          },
+        }),
+      );
     },
     'auth:cancel': async (req: { profile: string }) => ({ cancelled: manager.cancelSignIn(req.profile) }),
     'auth:sign-out': async (req: { profile: string; hosted?: boolean }) => {
@@ -107,6 +124,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     secrets,
     onSessionChanged(listener: (view: SessionView) => void): () => void {
       return manager.subscribe((e) => listener(view(e.snapshot)));
+    },
+    onSignInWaiting(listener: (w: SignInWaiting) => void): () => void {
+      waitingListeners.add(listener);
+      return () => waitingListeners.delete(listener);
     },
     onCredentialsChanged(listener: (view: CredentialsView) => void): () => void {
       credentialListeners.add(listener);

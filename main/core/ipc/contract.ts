@@ -64,12 +64,23 @@ export interface InvokeResponses {
   'credentials:get': CredentialsView;
 }
 
+/** A sign-in is waiting for the browser: the URL works in any browser on this machine. */
+export interface SignInWaiting {
+  profile: string;
+  startUrl: string;
+  /** ms epoch when the sign-in gives up */
+  deadline: number;
+  /** Set when the system browser could not be started: the user opens startUrl. */
+  browserError?: ErrorInfo;
+}
+
 export interface EventPayloads {
   'session:changed': SessionView;
   'credentials:changed': CredentialsView;
+  'auth:waiting': SignInWaiting;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting'];
 
 /** The API the preload exposes on `window.cognitoInspector`. */
 export type RendererApi = {

@@ -43,7 +43,12 @@ describe('desktop core on first start', () => {
   });
 
   it('signs in through the hosted UI, emits session events, and never exposes the refresh token', async () => {
+    const waiting: unknown[] = [];
+    const off = core.onSignInWaiting((w) => waiting.push(w));
     const view = await core.handlers['auth:sign-in']({ profile: 'local-demo' } as never);
+    off();
+    // the window is told where the sign-in waits, for a browser that did not open
+    expect(waiting).toEqual([{ profile: 'local-demo', startUrl: expect.stringMatching(/^http:\/\/localhost:5368[23]\/$/), deadline: expect.any(Number) }]);
     expect(view).toMatchObject({ profile: 'local-demo', state: 'signed-in' });
     expect(view.idToken).toMatch(/^eyJ/);
     expect(JSON.stringify(view)).not.toMatch(/refresh/i);
