@@ -11,7 +11,7 @@ import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
-import { ensureLocalPool } from './local-pool.js';
+import { ensureLocalPool, LOCAL_PROFILE } from './local-pool.js';
 
 /**
  * Everything the desktop app does, in plain Node: the Electron shell (main/app) only feeds it
@@ -33,6 +33,9 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
   const profiles = createProfileStore(deps.home);
   const localPool = await ensureLocalPool(profiles, deps.log);
   const secrets = await openSecrets(deps.onKeychainProblem);
+  // The local pool starts afresh (new keys, no sessions): a session kept from its last run can
+  // neither verify nor refresh, so it is dropped rather than shown as signed in.
+  if (localPool) await secrets.vault.remove(LOCAL_PROFILE).catch(() => undefined);
   const manager = createSessionManager({
     persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
     auth: profileAuthOps(async (name) => clientConfigFor(await profiles.get(name), (await secrets.vault.read(name))?.clientSecret), {

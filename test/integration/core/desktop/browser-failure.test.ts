@@ -14,11 +14,13 @@ import { chromiumOpener } from '../../../support/chromium-opener.js';
 describe('desktop sign-in without a working system browser', () => {
   let chromium: Browser;
   let core: DesktopCore;
+  let home: string;
 
   beforeAll(async () => {
     chromium = await launchChromium();
     const broken = { open: async () => Promise.reject(new AppError('BROWSER_FAILED', 'xdg-open is missing', 'install a browser')) };
-    core = await createDesktopCore({ home: await mkdtemp(join(tmpdir(), 'ci-desktop-nob-')), browser: broken, clock: systemClock, log: () => undefined });
+    home = await mkdtemp(join(tmpdir(), 'ci-desktop-nob-'));
+    core = await createDesktopCore({ home, browser: broken, clock: systemClock, log: () => undefined });
   });
 
   afterAll(async () => {
@@ -37,5 +39,11 @@ describe('desktop sign-in without a working system browser', () => {
     expect(view.state).toBe('signed-in');
     expect(waiting.at(-1)).toMatchObject({ profile: 'local-demo', browserError: { code: 'BROWSER_FAILED', message: 'The browser could not be opened.' } });
     expect(waiting.at(-1)!.browserError!.hint).toContain(waiting.at(-1)!.startUrl);
+  });
+
+  it('drops the local pool session on the next start: the fresh pool cannot honour it', async () => {
+    await core.dispose();
+    core = await createDesktopCore({ home, browser: { open: async () => undefined }, clock: systemClock, log: () => undefined });
+    expect((await core.handlers['session:get']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
   });
 });
