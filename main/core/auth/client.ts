@@ -63,6 +63,7 @@ export async function getClient(cfg: ClientConfig, deps: AuthDeps, overrides: Pa
     cache.metadata.set(cfg.issuer, metadata);
   }
   state.jwksUri = metadata.jwks_uri;
+  metadata = { ...metadata, ...hostedUiEndpoints(cfg.hostedUiDomain) };
   const config = new oidc.Configuration({ ...metadata, ...overrides }, cfg.clientId, {
     ...(cfg.clientSecret ? { client_secret: cfg.clientSecret } : {}),
     [oidc.clockSkew]: Math.round((deps.clock.now() - Date.now()) / 1000),
@@ -70,7 +71,23 @@ export async function getClient(cfg: ClientConfig, deps: AuthDeps, overrides: Pa
   }, clientAuth(cfg));
   config[oidc.customFetch] = fetchFn;
   config.timeout = (deps.httpTimeoutMs ?? 30_000) / 1000;
-  if (insecure) oidc.allowInsecureRequests(config);
+  if (insecure || (cfg.hostedUiDomain && checkIssuerUrl(cfg.hostedUiDomain).insecure)) oidc.allowInsecureRequests(config);
   oidc.enableNonRepudiationChecks(config);
   return { config, metadata, state };
+}
+
+/**
+ * A hosted-UI domain override: Cognito serves the OAuth endpoints on the pool's domain (a prefix or
+ * custom domain) while discovery and JWKS stay on cognito-idp. Same https-or-loopback rule as issuers.
+ */
+function hostedUiEndpoints(domain: string | undefined): Partial<oidc.ServerMetadata> {
+  if (!domain) return {};
+  const base = checkIssuerUrl(domain).url.href.replace(/\/+$/, '');
+  return {
+    authorization_endpoint: `${base}/oauth2/authorize`,
+    token_endpoint: `${base}/oauth2/token`,
+    userinfo_endpoint: `${base}/oauth2/userInfo`,
+    revocation_endpoint: `${base}/oauth2/revoke`,
+    end_session_endpoint: `${base}/logout`,
+  };
 }

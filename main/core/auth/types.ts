@@ -14,6 +14,8 @@ export interface ClientConfig {
   identityProvider?: string;
   /** prompt, login_hint, lang, ...; cannot override the protocol parameters. */
   extraParams?: Record<string, string>;
+  /** Cognito hosted-UI domain (https://auth.example.com) used instead of the endpoints discovery names. */
+  hostedUiDomain?: string;
 }
 
 export interface TokenSet {

@@ -15,6 +15,7 @@ export function clientConfigFor(profile: Profile, clientSecret?: string): Client
     redirectUris: profile.redirectUris,
     ...(profile.identityProvider ? { identityProvider: profile.identityProvider } : {}),
     ...(Object.keys(extraParams).length ? { extraParams } : {}),
+    ...(profile.hostedUiDomain ? { hostedUiDomain: profile.hostedUiDomain } : {}),
   };
 }
 
