@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -50,8 +51,17 @@ export interface RunningCli {
   stderrMatching(re: RegExp): Promise<string>;
 }
 
+/** Every CLI a test started; any still running when its test ends is killed, so none keeps a port. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+});
+
 export function startCli(args: string[], opts: CliOptions): RunningCli {
   const child = spawn(process.execPath, [BIN, ...args], { env: childEnv(opts), cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ re: RegExp; resolve: (s: string) => void }> = [];
