@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -50,6 +50,22 @@ export interface RunningCli {
   /** Resolves with stderr so far once it matches `re`. */
   stderrMatching(re: RegExp): Promise<string>;
 }
+
+/** Resolves once nothing listens on `port` on 127.0.0.1 (a listener from an earlier file may be closing). */
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+/** The fixed callback ports must be free when a test starts; wait briefly for a closing listener. */
+beforeEach(async () => {
+  for (const port of [53682, 53683]) {
+    for (let i = 0; i < 100 && !(await portFree(port)); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+});
 
 /** Every CLI a test started; any still running when its test ends is killed, so none keeps a port. */
 const running = new Set<ChildProcess>();
