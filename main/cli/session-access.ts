@@ -46,7 +46,7 @@ export async function cliSession(io: Io, profile: Profile, opts: { browser?: Bro
   if (fromEnv && clientSecret) {
     manager.subscribe((e) => {
       if (e.reason !== 'signed-in') return;
-      void secrets.vault.read(profile.name).then((entry) => entry && secrets.vault.write(profile.name, { ...entry, clientSecret }));
+      void secrets.vault.update(profile.name, (entry) => ({ ...entry, clientSecret }));
     });
   }
   return { manager, secrets };

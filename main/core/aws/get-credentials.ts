@@ -58,10 +58,8 @@ export async function getAwsCredentials(target: IdentityTarget, deps: Credential
 
   const role = result.credentials.roleArn ?? wantedRole(target, idToken);
   const credentials: AwsCredentialsEntry = { ...result.credentials, identityId: result.identityId, ...(role ? { roleArn: role } : {}) };
-  // Re-read: the token refresh above may have rewritten the entry.
-  const current = await deps.vault.read(target.profile);
-  const { updatedAt: _ignored, ...rest } = current ?? { updatedAt: 0 };
-  await deps.vault.write(target.profile, { ...rest, awsCredentials: credentials });
+  // update() reads the entry afresh: the token refresh above may have rewritten it.
+  await deps.vault.update(target.profile, (rest) => ({ ...rest, awsCredentials: credentials }));
   return { credentials, cached: false };
 }
 

@@ -45,6 +45,8 @@ export interface SessionVault {
   read(profileId: string): Promise<VaultEntry | null>;
   /** Writes only when a field other than updatedAt changed. */
   write(profileId: string, entry: VaultEntryInput): Promise<{ written: boolean }>;
+  /** Read-modify-write with one read: `change` gets the stored entry (without updatedAt) or {}. */
+  update(profileId: string, change: (current: VaultEntryInput) => VaultEntryInput): Promise<{ written: boolean }>;
   remove(profileId: string): Promise<void>;
 }
 
@@ -119,14 +121,22 @@ export function createSessionVault(store: SecretStore, opts: SessionVaultOptions
     return parsed.data;
   }
 
+  async function writeOver(profileId: string, current: VaultEntry | null, entry: VaultEntryInput): Promise<{ written: boolean }> {
+    if (current !== null && canonical(current) === canonical(entry)) return { written: false };
+    const stored: VaultEntry = { ...(JSON.parse(canonical(entry)) as Omit<VaultEntry, 'updatedAt'>), updatedAt: clock.now() };
+    await store.set(vaultAccount(profileId), JSON.stringify(stored));
+    return { written: true };
+  }
+
   return {
     read,
     async write(profileId, entry) {
+      return writeOver(profileId, await read(profileId), entry);
+    },
+    async update(profileId, change) {
       const current = await read(profileId);
-      if (current !== null && canonical(current) === canonical(entry)) return { written: false };
-      const stored: VaultEntry = { ...(JSON.parse(canonical(entry)) as Omit<VaultEntry, 'updatedAt'>), updatedAt: clock.now() };
-      await store.set(vaultAccount(profileId), JSON.stringify(stored));
-      return { written: true };
+      const { updatedAt: _u, ...rest } = current ?? { updatedAt: 0 };
+      return writeOver(profileId, current, change(rest));
     },
     async remove(profileId) {
       await store.delete(vaultAccount(profileId));

@@ -4,7 +4,7 @@ import type { SessionTokens } from './types.js';
 
 /**
  * Sessions in the profile's keychain entry. The entry also holds the client secret and cached AWS
- * credentials, so a save keeps those fields; the vault itself skips writes that change nothing.
+ * credentials, so a save keeps those fields (one read, then a write only if something changed).
  */
 export function vaultPersistence(vault: SessionVault, persisted: () => boolean): SessionPersistence {
   return {
@@ -16,11 +16,8 @@ export function vaultPersistence(vault: SessionVault, persisted: () => boolean):
       return e ? toTokens(e) : null;
     },
     async save(profile, t) {
-      const current = await vault.read(profile);
-      const { updatedAt: _u, ...rest } = current ?? { updatedAt: 0 };
-      // New tokens invalidate AWS credentials obtained with an older ID token only when the user changed;
-      // a refresh keeps the same sub, so the cached credentials stay.
-      await vault.write(profile, {
+      // The client secret and cached AWS credentials stay (the credentials cache checks their owner).
+      await vault.update(profile, (rest) => ({
         ...rest,
         accessToken: t.accessToken,
         expiresAt: t.expiresAt,
@@ -30,7 +27,7 @@ export function vaultPersistence(vault: SessionVault, persisted: () => boolean):
         refreshToken: t.refreshToken,
         tokenType: t.tokenType,
         scope: t.scope,
-      });
+      }));
     },
     async clear(profile) {
       await vault.remove(profile);

@@ -118,3 +118,22 @@ describe('session vault', () => {
     expect((await vault.read('a'))?.refreshToken).toBe('two');
   });
 });
+
+describe('session vault update', () => {
+  it('reads once, keeps the other fields, and writes only when the change changes something', async () => {
+    const backend = counting(createMemoryStore());
+    let gets = 0;
+    const store = { ...backend, get: (a: string) => (gets++, backend.get(a)) };
+    const vault = createSessionVault(store, { clock });
+    await vault.write('p', session);
+    gets = 0;
+    backend.sets = 0;
+
+    expect(await vault.update('p', (e) => ({ ...e, scope: 'openid' }))).toEqual({ written: true });
+    expect([gets, backend.sets]).toEqual([1, 1]);
+    expect(await vault.read('p')).toEqual({ ...session, scope: 'openid', updatedAt: clock.now() });
+
+    expect(await vault.update('p', (e) => ({ ...e, scope: 'openid' }))).toEqual({ written: false });
+    expect(backend.sets).toBe(1);
+  });
+});
