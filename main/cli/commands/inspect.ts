@@ -1,5 +1,5 @@
 import type { Action } from '../program.js';
-import { runInspection } from '../../core/inspection/run-inspection.js';
+import { runInspection } from '../../core/inspect/run-inspection.js';
 import { formatInspectReport, inspectExitCode, inspectReportJson, type TokenUse } from '../../core/inspect/index.js';
 import { printJson } from '../output.js';
 

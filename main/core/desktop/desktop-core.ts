@@ -115,7 +115,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       return view(manager.snapshot(req.profile));
     },
     'inspect:token': async (req: { token: string; audience?: string }) => {
-      const { runInspection } = await import('../inspection/run-inspection.js');
+      const { runInspection } = await import('../inspect/run-inspection.js');
       const { inspectReportJson } = await import('../inspect/index.js');
       return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: inspectFetch, ...(req.audience ? { audience: req.audience } : {}) }));
     },

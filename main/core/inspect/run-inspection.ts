@@ -1,4 +1,4 @@
-import { decodeToken, explainClaims, verifyToken, warningsFor, type InspectReportInput, type TokenUse } from '../inspect/index.js';
+import { decodeToken, explainClaims, verifyToken, warningsFor, type InspectReportInput, type TokenUse } from './index.js';
 import type { Fetch } from '../ports.js';
 
 /**
