@@ -6,7 +6,7 @@ import type { RendererApi, InvokeChannel, EventChannel } from '../main/core/ipc/
 
 const { contextBridge, ipcRenderer } = electron;
 
-const INVOKE: readonly InvokeChannel[] = ['profiles:list', 'session:get', 'auth:sign-in', 'auth:cancel', 'auth:sign-out', 'inspect:token', 'credentials:get'];
+const INVOKE: readonly InvokeChannel[] = ['app:capabilities', 'profiles:list', 'session:get', 'auth:sign-in', 'auth:cancel', 'auth:sign-out', 'inspect:token', 'credentials:get'];
 const EVENTS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting'];
 
 const api: RendererApi = {

@@ -23,3 +23,16 @@ export interface SecretStore {
 export interface BrowserOpener {
   open(url: string): Promise<void>;
 }
+
+/**
+ * What a desktop shell offers the core beyond the browser: each is optional, and its presence is
+ * what `app:capabilities` reports. The browser shell (main/web) provides none of them.
+ */
+export interface ShellPorts {
+  /** Writes text to the OS clipboard from the main process. */
+  writeClipboard?(text: string): Promise<void> | void;
+  /** Shows a native open-file dialog; resolves to the chosen path, or undefined when cancelled. */
+  pickFile?(options: { title: string; extensions: string[] }): Promise<string | undefined>;
+  /** Brings the app window to the front (e.g. when a sign-in completes in the browser). */
+  focusWindow?(): void;
+}

@@ -1,6 +1,6 @@
 import type { AppError } from '../errors/app-error.js';
 import type { CredentialsView, InvokeResponses, SessionView, SignInWaiting } from '../ipc/contract.js';
-import type { BrowserOpener, Clock } from '../ports.js';
+import type { BrowserOpener, Clock, ShellPorts } from '../ports.js';
 import { cachingFetch } from '../net/caching-fetch.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 import { createProfileStore } from '../profiles/store.js';
@@ -23,6 +23,8 @@ export interface DesktopCoreDeps {
   clock: Clock;
   log: (line: string) => void;
   onKeychainProblem?: (error: AppError) => void;
+  /** What the hosting shell can do beyond the browser (absent in the browser shell). */
+  shell?: ShellPorts;
 }
 
 export type DesktopCore = Awaited<ReturnType<typeof createDesktopCore>>;
@@ -79,6 +81,11 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
   const restored = Promise.all((await profiles.list()).map((p) => manager.restore(p.name).catch(() => undefined)));
 
   const handlers: { [C in keyof InvokeResponses]: (req: never) => Promise<InvokeResponses[C]> } = {
+    'app:capabilities': async () => ({
+      mainClipboard: Boolean(deps.shell?.writeClipboard),
+      nativeFilePicker: Boolean(deps.shell?.pickFile),
+      focusWindow: Boolean(deps.shell?.focusWindow),
+    }),
     'profiles:list': async () =>
       (await profiles.list()).map((p) => ({ name: p.name, issuer: p.issuer, clientId: p.clientId, local: Boolean(parseCognitoIssuer(p.issuer)?.local) })),
     'session:get': async (req: { profile: string }) => {

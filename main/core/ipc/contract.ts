@@ -10,6 +10,7 @@ import type { ErrorInfo, Result } from '../errors/app-error.js';
 const profileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
 
 export const invokeSchemas = {
+  'app:capabilities': z.object({}).strict(),
   'profiles:list': z.object({}).strict(),
   'session:get': z.object({ profile: profileName }).strict(),
   'auth:sign-in': z.object({ profile: profileName, prompt: z.enum(['login']).optional() }).strict(),
@@ -54,7 +55,20 @@ export interface CredentialsView {
   error?: ErrorInfo;
 }
 
+/**
+ * What the shell hosting the window can do. The renderer asks this instead of checking which shell
+ * it is in: the Electron shell writes the clipboard from the main process (so secrets never cross
+ * to the renderer) and has a native file picker; the browser shell has neither, and the renderer
+ * falls back to the browser's own clipboard (for what it was given) and file input.
+ */
+export interface Capabilities {
+  mainClipboard: boolean;
+  nativeFilePicker: boolean;
+  focusWindow: boolean;
+}
+
 export interface InvokeResponses {
+  'app:capabilities': Capabilities;
   'profiles:list': ProfileSummary[];
   'session:get': SessionView;
   'auth:sign-in': SessionView;
