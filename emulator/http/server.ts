@@ -7,6 +7,8 @@ import { CORS_PATHS, routeTable } from './router.js';
 
 export interface RequestLogEntry {
   method: string;
+  /** The Host header as the client sent it: which origin it addressed (a proxy in front keeps it). */
+  host: string;
   path: string;
   status: number;
   ms: number;
@@ -36,6 +38,7 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       const ctx = deps.ctx();
       deps.onRequest({
         method: req.method ?? '?',
+        host: req.headers.host ?? '',
         path,
         status: res.statusCode,
         ms: Math.round((performance.now() - started) * 10) / 10,

@@ -30,14 +30,25 @@ describe('hosted-UI domain override', () => {
   it('authorizes and exchanges the code on the domain, and verifies against the issuer', async () => {
     let authorizeUrl = '';
     const browser = formBrowser();
-    const before = domain.connections;
+    e.clearLog();
     const tokens = await signIn(
       { issuer: e.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email'], redirectUris: [`http://localhost:${port}/callback`], hostedUiDomain: domain.origin },
       { clock: systemClock, browser, discoveryCache: createDiscoveryCache(), timeoutMs: 20_000, onListening: (i) => (authorizeUrl = i.authorizeUrl) },
     );
     expect(authorizeUrl.startsWith(`${domain.origin}/oauth2/authorize?`)).toBe(true);
     expect(tokens.idClaims?.iss).toBe(e.issuer);
-    expect(domain.connections).toBeGreaterThan(before);
+    // The emulator logs the Host each request addressed: the proxy's origin for the domain, its own for the issuer.
+    const received = (origin: string) => e.requestLog.filter((r) => r.host === new URL(origin).host).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const poolId = e.config.userPool.id;
+    expect(received(domain.origin)).toEqual(['GET /oauth2/authorize 302', 'POST /oauth2/token 200']);
+    // From the app, the issuer gets discovery and JWKS only. The login page is there too because the
+    // emulator's authorize redirects to its own base URL (a Cognito custom domain keeps it on the domain).
+    expect(received(e.url)).toEqual([
+      `GET /${poolId}/.well-known/openid-configuration 200`,
+      `GET /${poolId}/.well-known/jwks.json 200`,
+      'GET /login 200',
+      'POST /login 302',
+    ]);
   });
 
   it('refuses a plain-http domain that is not on this machine', async () => {
