@@ -5,8 +5,10 @@ import type { EmulatorContext } from './context.js';
 import { DEFAULT_CONFIG } from './default-config.js';
 import { createEmulatorServer, type RequestLogEntry, type RootPostHandler } from './http/server.js';
 import { createIdentityService } from './identity/service.js';
-import { generatePoolKeys } from './keys.js';
+import { IdentityStore } from './identity/identity-store.js';
+import { generatePoolKeys, type PoolKeys } from './keys.js';
 import { parseEmulatorConfig } from './load-config.js';
+import { openPoolState, saveQueue, type PoolStateOptions } from './state/pool-state.js';
 import { Store } from './state/store.js';
 import { verifyIdToken } from './tokens/verify.js';
 
@@ -15,6 +17,7 @@ export type { EmulatorConfig, EmulatorConfigInput } from './config-schema.js';
 export { DEFAULT_CONFIG } from './default-config.js';
 export { loadEmulatorConfig, parseEmulatorConfig } from './load-config.js';
 export { describeEmulator } from './describe.js';
+export { STATE_FILE, keysAccount, type KeyStore } from './state/pool-state.js';
 
 export interface Emulator {
   /** http://127.0.0.1:PORT */
@@ -39,16 +42,36 @@ export interface StartEmulatorOptions {
   clock?: Clock;
   /** Receives one line per request ("GET /oauth2/authorize 302 1.2ms") and handler failures. */
   log?: (line: string) => void;
+  /**
+   * Keep the pool across restarts (state/pool-state.ts): users, refresh-token records (hashed),
+   * revocations and identity ids in `dir`, the signing keys in `keys` (the OS keychain).
+   * Without it everything lives in memory, as tests need.
+   */
+  state?: Omit<PoolStateOptions, 'log'>;
 }
 
 /** Starts a local Cognito-compatible user pool (+ identity pools) on loopback. */
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Emulator> {
   const config = parseEmulatorConfig(opts.config ?? DEFAULT_CONFIG, 'emulator config');
   const clock = opts.clock ?? systemClock;
-  // Key generation (two RSA keys) overlaps with binding the port.
-  const keysReady = generatePoolKeys();
-  keysReady.catch(() => undefined);
   const store = new Store(config, clock);
+  const identities = new IdentityStore();
+  // A kept state is read (and refused when damaged) before the port is bound.
+  const kept = opts.state ? await openPoolState(config.userPool.id, { ...opts.state, ...(opts.log ? { log: opts.log } : {}) }) : undefined;
+  let saves: ReturnType<typeof saveQueue> | undefined;
+  if (kept) {
+    store.restore(kept.durable);
+    identities.restore(kept.identities);
+    const queue = saveQueue(
+      () => kept.save(store.durable(), identities.all()),
+      (err) => opts.log?.(`could not save the pool state: ${err instanceof Error ? err.message : String(err)}`),
+    );
+    store.onChange = identities.onChange = () => queue.changed();
+    saves = queue;
+  }
+  // Key generation (two RSA keys) overlaps with binding the port.
+  const keysReady: Promise<PoolKeys> = kept ? Promise.resolve(kept.keys) : generatePoolKeys();
+  keysReady.catch(() => undefined);
   const host = opts.host ?? '127.0.0.1';
   const requestLog: RequestLogEntry[] = [];
   // Filled in once the port is known; the server answers 503 until then.
@@ -81,6 +104,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
     clock,
     verifyUserPoolIdToken: (token) => verifyIdToken(verifyCtx, token),
     isRevoked: (j) => store.isRevoked(j),
+    identities,
   });
   live.identity = (req, res, body) => service.handle(req, res, body);
   live.ctx = context;
@@ -95,11 +119,13 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
       requestLog.length = 0;
     },
     isRevoked: (j) => store.isRevoked(j),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await saves?.flush();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 
 /** One RS256 signing key with its public JWK as Cognito publishes it. */
 export interface SigningKey {
@@ -16,6 +16,10 @@ export interface PoolKeys {
 
 async function makeKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  return signingKey(privateKey, publicKey);
+}
+
+async function signingKey(privateKey: CryptoKey, publicKey: CryptoKey): Promise<SigningKey> {
   const pub = await exportJWK(publicKey);
   // Cognito kids are standard base64 (with + / =) of 32 bytes, e.g. "vyVQH7UM...hgITI=".
   const thumb = await calculateJwkThumbprint(pub, 'sha256');
@@ -25,6 +29,25 @@ async function makeKey(): Promise<SigningKey> {
 
 export async function generatePoolKeys(): Promise<PoolKeys> {
   const [id, access] = await Promise.all([makeKey(), makeKey()]);
+  return { id, access };
+}
+
+/** The private halves as JSON, for the keychain entry of a kept pool (never a file). */
+export async function exportPoolKeys(keys: PoolKeys): Promise<string> {
+  const [id, access] = await Promise.all([exportJWK(keys.id.privateKey), exportJWK(keys.access.privateKey)]);
+  return JSON.stringify({ id, access });
+}
+
+/** Reads what exportPoolKeys wrote; throws on anything else. */
+export async function importPoolKeys(json: string): Promise<PoolKeys> {
+  const parsed = JSON.parse(json) as { id?: JWK; access?: JWK };
+  const load = async (jwk: JWK | undefined): Promise<SigningKey> => {
+    if (jwk?.kty !== 'RSA' || typeof jwk.d !== 'string' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string') throw new Error('not an RSA private JWK');
+    const privateKey = (await importJWK({ ...jwk, alg: 'RS256' }, 'RS256', { extractable: true })) as CryptoKey;
+    const publicKey = (await importJWK({ kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256' }, 'RS256', { extractable: true })) as CryptoKey;
+    return signingKey(privateKey, publicKey);
+  };
+  const [id, access] = await Promise.all([load(parsed.id), load(parsed.access)]);
   return { id, access };
 }
 

@@ -14,6 +14,18 @@ export interface IdentityRecord {
 export class IdentityStore {
   private readonly byId = new Map<string, IdentityRecord>();
   private readonly byUser = new Map<string, string>();
+  /** Told after every change, so a kept state (--state) can be written out. */
+  onChange: () => void = () => undefined;
+
+  /** Every identity, for a kept state. */
+  all(): IdentityRecord[] {
+    return [...this.byId.values()].map((r) => ({ ...r, ...(r.login ? { login: { ...r.login } } : {}) }));
+  }
+
+  /** Loads the identities of an earlier run (before any request is served). */
+  restore(records: IdentityRecord[]): void {
+    for (const r of records) this.add({ ...r }, { silent: true });
+  }
 
   forUser(poolId: string, providerName: string, sub: string): IdentityRecord {
     const existing = this.byUser.get(userKey(poolId, providerName, sub));
@@ -35,12 +47,14 @@ export class IdentityStore {
     if (record.login || this.byUser.has(key)) return false;
     record.login = { providerName, sub };
     this.byUser.set(key, record.identityId);
+    this.onChange();
     return true;
   }
 
-  private add(record: IdentityRecord): IdentityRecord {
+  private add(record: IdentityRecord, opts: { silent?: boolean } = {}): IdentityRecord {
     this.byId.set(record.identityId, record);
     if (record.login) this.byUser.set(userKey(record.poolId, record.login.providerName, record.login.sub), record.identityId);
+    if (!opts.silent) this.onChange();
     return record;
   }
 }

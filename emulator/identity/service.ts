@@ -19,6 +19,8 @@ export interface IdentityServiceDeps {
   verifyUserPoolIdToken(token: string): Promise<JWTPayload>;
   /** True when the token family (origin_jti) was revoked or signed out. */
   isRevoked?(originJti: string): boolean;
+  /** Identity ids, when the caller keeps them across restarts (--state); else a fresh store. */
+  identities?: IdentityStore;
 }
 
 /** Both spellings of the target prefix are seen on the wire (reference §4). */
@@ -50,7 +52,7 @@ export function createIdentityService(deps: IdentityServiceDeps): {
       verifyUserPoolIdToken: (token) => deps.verifyUserPoolIdToken(token),
       ...(deps.isRevoked ? { isRevoked: (jti: string) => deps.isRevoked?.(jti) ?? false } : {}),
     },
-    identities: new IdentityStore(),
+    identities: deps.identities ?? new IdentityStore(),
     ledger: new CredentialLedger(),
     openIdTokens,
   };

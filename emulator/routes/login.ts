@@ -7,7 +7,7 @@ import { csrfMatches, currentSession, newCsrf, sessionCookie } from '../http/ses
 import { isFormContentType, parseForm, redirect, sendHtml } from '../http/respond.js';
 import { loginPage } from '../pages/login-page.js';
 import { errorPage } from '../pages/error-page.js';
-import type { PoolUser } from '../state/users.js';
+import { passwordMatches, type PoolUser } from '../state/users.js';
 import type { Route } from './types.js';
 
 /** /login takes every /oauth2/authorize parameter and checks them the same way. */
@@ -29,7 +29,7 @@ export const loginRoute: Route = async ({ ctx, req, res, url, body }) => {
   const username = form.get('username') ?? '';
   if (!csrfMatches(req, form)) return renderLogin(ctx, res, request, url, { username, error: 'Your session has expired. Please try again.' });
   const user = ctx.store.users.get(username);
-  if (user?.password === undefined || user.password !== (form.get('password') ?? '')) {
+  if (user === undefined || !passwordMatches(user, form.get('password') ?? '')) {
     return renderLogin(ctx, res, request, url, { username, error: 'Incorrect username or password.' });
   }
   await signInAndContinue(ctx, res, request, user);

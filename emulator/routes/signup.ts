@@ -4,7 +4,7 @@ import { csrfMatches, newCsrf } from '../http/session-cookies.js';
 import { isFormContentType, parseForm, redirect, sendHtml } from '../http/respond.js';
 import { signupPage } from '../pages/signup-page.js';
 import { errorPage } from '../pages/error-page.js';
-import { derivedSub } from '../state/users.js';
+import { derivedSub, hashPassword } from '../state/users.js';
 import { signInAndContinue } from './login.js';
 import type { Route } from './types.js';
 
@@ -33,7 +33,7 @@ export const signupRoute: Route = async ({ ctx, req, res, url, body }) => {
   if (ctx.store.users.get(username) !== undefined) return again('User already exists');
   const user = ctx.store.users.add({
     username,
-    password,
+    passwordHash: hashPassword(password),
     sub: derivedSub(ctx.config.userPool.id, `${username}/${ctx.clock.now()}`),
     email,
     emailVerified: false,

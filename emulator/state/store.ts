@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../main/core/ports.js';
 import type { EmulatorConfig } from '../config-schema.js';
 import type { CodeGrant, HostedSession, RefreshGrant } from './grants.js';
-import { UserDirectory } from './users.js';
+import { UserDirectory, type PoolUser } from './users.js';
 
 /** Codes are single-use and "valid for five minutes". */
 export const CODE_TTL_MS = 5 * 60 * 1000;
@@ -15,13 +15,28 @@ export interface PendingFederation {
   expiresAt: number;
 }
 
+/** A refresh-token record as kept across restarts: the grant, under the token's SHA-256 only. */
+export interface StoredRefreshGrant extends RefreshGrant {
+  /** base64url SHA-256 of the token: a stolen state file holds no usable token. */
+  hash: string;
+}
+
+/** The part of the store that outlives a restart with `--state` (state/pool-state.ts). */
+export interface DurableState {
+  users: PoolUser[];
+  refreshTokens: StoredRefreshGrant[];
+  revokedOrigins: string[];
+}
+
 /**
- * All mutable emulator state. Everything lives in memory and dies with the process, like a
- * throw-away pool. Maps are swept lazily on lookup.
+ * All mutable emulator state, in memory; maps are swept lazily on lookup. With `--state`, the
+ * durable part (added users, refresh-token records, revocations) is written out after each change
+ * through `onChange`; codes and hosted-UI sessions are never kept, as they are short-lived.
  */
 export class Store {
   readonly users: UserDirectory;
   private readonly codes = new Map<string, CodeGrant>();
+  /** Keyed by the token's hash, as a real server would keep them. */
   private readonly refresh = new Map<string, RefreshGrant>();
   private readonly sessions = new Map<string, HostedSession>();
   private readonly revokedOrigins = new Set<string>();
@@ -30,11 +45,31 @@ export class Store {
   private readonly googleSessions = new Map<string, string>();
   private readonly googleCodes = new Map<string, { sub: string; expiresAt: number }>();
 
+  /** Told after every change to the durable part. */
+  onChange: () => void = () => undefined;
+
   constructor(
     config: EmulatorConfig,
     private readonly clock: Clock,
   ) {
-    this.users = new UserDirectory(config);
+    this.users = new UserDirectory(config, () => this.onChange());
+  }
+
+  /** The durable part, without expired records. */
+  durable(): DurableState {
+    const now = this.clock.now();
+    const refreshTokens: StoredRefreshGrant[] = [];
+    for (const [hash, grant] of this.refresh) {
+      if (grant.expiresAt > now && (grant.retiredUntil === undefined || grant.retiredUntil > now)) refreshTokens.push({ ...grant, hash });
+    }
+    return { users: this.users.added(), refreshTokens, revokedOrigins: [...this.revokedOrigins] };
+  }
+
+  /** Loads a durable part saved by an earlier run (before any request is served). */
+  restore(state: DurableState): void {
+    for (const user of state.users) if (this.users.get(user.username) === undefined) this.users.add(user, { silent: true });
+    for (const { hash, ...grant } of state.refreshTokens) this.refresh.set(hash, grant);
+    for (const origin of state.revokedOrigins) this.revokedOrigins.add(origin);
   }
 
   issueCode(grant: Omit<CodeGrant, 'expiresAt'>): string {
@@ -53,41 +88,46 @@ export class Store {
 
   issueRefreshToken(grant: RefreshGrant): string {
     const token = opaqueRefreshToken();
-    this.refresh.set(token, grant);
+    this.refresh.set(tokenHash(token), grant);
+    this.onChange();
     return token;
   }
 
   /** The live grant behind a refresh token, or undefined when unknown, expired, revoked or retired. */
   findRefreshToken(token: string): RefreshGrant | undefined {
-    const grant = this.refresh.get(token);
+    const key = tokenHash(token);
+    const grant = this.refresh.get(key);
     if (grant === undefined) return undefined;
     const now = this.clock.now();
     if (grant.expiresAt <= now || this.revokedOrigins.has(grant.originJti)) {
-      this.refresh.delete(token);
+      this.refresh.delete(key);
       return undefined;
     }
     if (grant.retiredUntil !== undefined && grant.retiredUntil <= now) {
-      this.refresh.delete(token);
+      this.refresh.delete(key);
       return undefined;
     }
     return grant;
   }
 
   peekRefreshToken(token: string): RefreshGrant | undefined {
-    return this.refresh.get(token);
+    return this.refresh.get(tokenHash(token));
   }
 
   /** Rotation: the old token lives on for the grace period only (0 = gone at once). */
   retireRefreshToken(token: string, graceSeconds: number): void {
-    const grant = this.refresh.get(token);
+    const key = tokenHash(token);
+    const grant = this.refresh.get(key);
     if (grant === undefined) return;
     const until = this.clock.now() + graceSeconds * 1000;
-    if (graceSeconds === 0) this.refresh.delete(token);
+    if (graceSeconds === 0) this.refresh.delete(key);
     else if (grant.retiredUntil === undefined) grant.retiredUntil = until;
+    this.onChange();
   }
 
   revokeOrigin(originJti: string): void {
     this.revokedOrigins.add(originJti);
+    this.onChange();
   }
 
   isRevoked(originJti: string): boolean {
@@ -148,6 +188,10 @@ export class Store {
     this.googleCodes.delete(code);
     return g !== undefined && g.expiresAt > this.clock.now() ? g.sub : undefined;
   }
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 /**

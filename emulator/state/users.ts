@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { EmulatorConfig, UserConfig } from '../config-schema.js';
 
 /** A Google identity linked to a federated user, as Cognito's `identities` attribute holds it. */
@@ -12,8 +12,10 @@ export interface LinkedIdentity {
 /** A user of the pool: seeded from the config, created at /signup, or federated from Google. */
 export interface PoolUser {
   username: string;
-  /** Absent for federated users: they cannot sign in with a password. */
+  /** Seeded users' configured password (the config shows it anyway). */
   password?: string;
+  /** Users created at /signup: `scrypt$<salt>$<hash>`, so a kept state file holds no password. */
+  passwordHash?: string;
   sub: string;
   email?: string;
   emailVerified: boolean;
@@ -30,21 +32,48 @@ export function derivedSub(poolId: string, username: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Federated users have neither a password nor a hash: they cannot sign in with a password. */
+export function passwordMatches(user: PoolUser, password: string): boolean {
+  if (user.password !== undefined) return user.password === password;
+  const [scheme, salt, hash] = (user.passwordHash ?? '').split('$');
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = scryptSync(password, Buffer.from(salt, 'base64url'), expected.length);
+  return expected.length > 0 && timingSafeEqual(expected, actual);
+}
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('base64url')}$${scryptSync(password, salt, 32).toString('base64url')}`;
+}
+
 /** Usernames are case-insensitive, as in pools created with the current Cognito defaults. */
 export class UserDirectory {
   private readonly users = new Map<string, PoolUser>();
+  /** Users not from the config (sign-ups, federated): the ones a kept state has to remember. */
+  private readonly addedNames = new Set<string>();
 
-  constructor(private readonly config: EmulatorConfig) {
-    for (const u of config.userPool.users) this.add(fromConfig(config.userPool.id, u));
+  constructor(
+    private readonly config: EmulatorConfig,
+    private readonly onChange: () => void = () => undefined,
+  ) {
+    for (const u of config.userPool.users) this.users.set(u.username.toLowerCase(), fromConfig(config.userPool.id, u));
   }
 
   get(username: string): PoolUser | undefined {
     return this.users.get(username.toLowerCase());
   }
 
-  add(user: PoolUser): PoolUser {
-    this.users.set(user.username.toLowerCase(), user);
+  add(user: PoolUser, opts: { silent?: boolean } = {}): PoolUser {
+    const key = user.username.toLowerCase();
+    this.users.set(key, user);
+    this.addedNames.add(key);
+    if (!opts.silent) this.onChange();
     return user;
+  }
+
+  added(): PoolUser[] {
+    return [...this.addedNames].map((k) => this.users.get(k)).filter((u): u is PoolUser => u !== undefined);
   }
 
   /** Finds or creates the federated user `Google_<sub>` in the pool's `<poolId>_Google` group. */

@@ -203,7 +203,8 @@ export function buildProgram(run: Runner): Command {
     .option('--port <n>', 'port to listen on, 0 picks a free one (default 4610)')
     .option('--config <file>', 'a JSON config (see emulator/README.md); default: the seeded demo pool')
     .option('--log', 'print each request (method, path, status, ms)')
-    .addHelpText('after', examples(['cognito-inspector emulator', 'cognito-inspector emulator --port 0 --config ./pool.json --log']))
+    .option('--state <dir>', 'keep users, refresh-token records (hashed) and identity ids in DIR across restarts; signing keys in the keychain')
+    .addHelpText('after', examples(['cognito-inspector emulator', 'cognito-inspector emulator --state ~/.local/share/my-pool', 'cognito-inspector emulator --port 0 --config ./pool.json --log']))
     .action((opts, cmd: Command) => run(import('./commands/emulator.js'), merged(cmd, opts), []));
 
   return program;

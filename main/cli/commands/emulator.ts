@@ -1,5 +1,13 @@
 import type { Action } from '../program.js';
+import { resolve } from 'node:path';
 import { AppError } from '../../core/errors/app-error.js';
+import type { Io } from '../output.js';
+
+/** The keychain for the pool's signing keys; without one they live in memory (and the pool says so). */
+async function keychain(io: Io) {
+  const { createSystemSecretStore } = await import('../../core/secrets/system-store.js');
+  return createSystemSecretStore({ onFallback: (err) => io.stderr(`warning[${err.code}]: ${err.message}\nhint: ${err.hint}\n`) });
+}
 
 /** Runs the local pool in the foreground until Ctrl-C. */
 const action: Action = async (io, opts) => {
@@ -8,8 +16,10 @@ const action: Action = async (io, opts) => {
     throw new AppError('BAD_USAGE', `--port must be 0-65535, got "${String(opts.port)}"`, 'e.g. --port 4610, or --port 0 for any free port');
   }
   const { runEmulatorCommand } = await import('../../../emulator/cli-entry.js');
+  const state = typeof opts.state === 'string' ? { dir: resolve(opts.state), keys: await keychain(io) } : undefined;
   const emulator = await runEmulatorCommand({
     ...(port !== undefined ? { port } : {}),
+    ...(state ? { state } : {}),
     ...(typeof opts.config === 'string' ? { config: opts.config } : {}),
     logRequests: Boolean(opts.log),
     stdout: (line) => io.stdout(line + '\n'),
