@@ -62,8 +62,8 @@ export function buildProgram(run: Runner): Command {
     .command('inspect')
     .argument('[token]', 'a JWT, or - to read it from stdin', '-')
     .description('decode, explain and verify a JWT (decode never implies verify)')
-    .option('--jwks <url>', 'verify with the keys at this JWKS URL')
-    .option('--issuer <url>', 'verify against this issuer (discovery, then its jwks_uri)')
+    .option('--jwks <url>', 'verify with the keys at this JWKS URL (pins them)')
+    .option('--issuer <url>', 'verify against this issuer, discovery then its jwks_uri (pins it)')
     .option('--audience <aud>', 'expected audience (the app client id for Cognito ID tokens)')
     .addOption(new Option('--token-use <use>', 'expected Cognito token_use').choices(['id', 'access']))
     .option('--offline', 'decode and explain only; fetch no keys')
@@ -73,7 +73,9 @@ export function buildProgram(run: Runner): Command {
       'cognito-inspector inspect eyJraWQiOi...',
       'cognito-inspector token -p local | cognito-inspector inspect -',
       'cognito-inspector inspect --issuer https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC "$TOKEN"',
-    ]) + '\nExit status: 0 valid (or well formed but not verifiable), 1 invalid, 2 not a JWT.\n')
+    ]) + '\nVerification: VALID only with keys you pinned (--issuer, --jwks, or the issuer of a saved profile).\n'
+      + 'Keys found through the token\'s own iss prove nothing about who made it: status "unpinned".\n'
+      + 'Exit status: 0 valid, or decoded only (--offline); 1 invalid, unpinned or unverified; 2 not a JWT.\n')
     .action((token: string, opts, cmd: Command) => run(import('./commands/inspect.js'), merged(cmd, opts), [token]));
 
   addProfileOptions(

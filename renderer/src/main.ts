@@ -20,12 +20,13 @@ function showError(error: ErrorInfo | undefined): void {
   errorBox.append(head, hint);
 }
 
-async function inspectInto(target: HTMLElement, token: string | undefined, placeholder: string): Promise<void> {
+/** A session's own tokens are verified against its profile's issuer; a pasted token is only decoded. */
+async function inspectInto(target: HTMLElement, token: string | undefined, placeholder: string, profile?: string): Promise<void> {
   if (!token) {
     target.textContent = placeholder;
     return;
   }
-  const res = await bridge().invoke('inspect:token', { token });
+  const res = await bridge().invoke('inspect:token', { token, ...(profile ? { verify: { profile } } : {}) });
   if (res.ok) renderReport(target, res.value);
   else showError(res.error);
 }
@@ -53,8 +54,8 @@ async function render(view: SessionView): Promise<void> {
   showError(view.error);
   noticeBox.hidden = view.persisted || view.state !== 'signed-in';
   noticeBox.textContent = 'The keychain is unavailable: this session lives in memory and will not survive a restart.';
-  await inspectInto($('id-token'), view.idToken, 'Sign in to see the ID token.');
-  await inspectInto($('access-token'), view.accessToken, 'Sign in to see the access token.');
+  await inspectInto($('id-token'), view.idToken, 'Sign in to see the ID token.', view.profile);
+  await inspectInto($('access-token'), view.accessToken, 'Sign in to see the access token.', view.profile);
 }
 
 function renderCredentials(v: CredentialsView): void {

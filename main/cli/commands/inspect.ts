@@ -1,16 +1,25 @@
 import type { Action } from '../program.js';
 import { runInspection } from '../../core/inspect/run-inspection.js';
 import { formatInspectReport, inspectExitCode, inspectReportJson, type TokenUse } from '../../core/inspect/index.js';
+import { cliContext } from '../context.js';
 import { printJson } from '../output.js';
 
-/** Exit 0 valid (or well formed and not verifiable), 1 invalid, 2 not a JWT. */
+/**
+ * Exit 0 valid (keys pinned by --issuer, --jwks or a saved profile's issuer) or decoded only
+ * (--offline); 1 invalid, unpinned or unverified; 2 not a JWT.
+ */
 const action: Action = async (io, opts, [arg]) => {
   const input = !arg || arg === '-' ? await io.readStdin() : arg;
+  const pinned = typeof opts.jwks === 'string' || typeof opts.issuer === 'string' || Boolean(opts.offline);
+  // A token from a saved profile's issuer is checked against it as pinned; a broken profiles file
+  // only means nothing is pinned that way.
+  const savedIssuers = pinned ? [] : await cliContext(io).profiles.list().then((l) => l.map((p) => ({ issuer: p.issuer, profile: p.name })), () => []);
   const report = await runInspection(input, {
+    savedIssuers,
     now: Date.now(),
     fetch: globalThis.fetch,
-    ...(typeof opts.jwks === 'string' ? { jwks: opts.jwks } : {}),
-    ...(typeof opts.issuer === 'string' ? { issuer: opts.issuer } : {}),
+    ...(typeof opts.jwks === 'string' ? { jwks: opts.jwks, pinnedBy: '--jwks' } : {}),
+    ...(typeof opts.issuer === 'string' ? { issuer: opts.issuer, pinnedBy: '--issuer' } : {}),
     ...(typeof opts.audience === 'string' ? { audience: opts.audience } : {}),
     ...(opts.tokenUse === 'id' || opts.tokenUse === 'access' ? { tokenUse: opts.tokenUse as TokenUse } : {}),
     ...(opts.offline ? { offline: true } : {}),

@@ -11,6 +11,7 @@ import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
+import type { InspectTokenRequest } from './inspect-token.js';
 import { ensureLocalPool, LOCAL_PROFILE } from './local-pool.js';
 
 /**
@@ -121,10 +122,9 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       }
       return view(manager.snapshot(req.profile));
     },
-    'inspect:token': async (req: { token: string; audience?: string }) => {
-      const { runInspection } = await import('../inspect/run-inspection.js');
-      const { inspectReportJson } = await import('../inspect/index.js');
-      return inspectReportJson(await runInspection(req.token, { now: deps.clock.now(), fetch: inspectFetch, ...(req.audience ? { audience: req.audience } : {}) }));
+    'inspect:token': async (req: InspectTokenRequest) => {
+      const { inspectTokenForWindow } = await import('./inspect-token.js');
+      return inspectTokenForWindow(req, { now: deps.clock.now(), fetch: inspectFetch, profiles });
     },
     'credentials:get': async (req: { profile: string; fresh?: boolean }) => keeper.get(req.profile, Boolean(req.fresh)),
   };

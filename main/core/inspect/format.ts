@@ -56,8 +56,10 @@ export function formatInspectReport(r: InspectReportInput, opts: FormatOptions):
 function verificationText(r: InspectReportInput, c: Palette): string {
   const v = r.verification;
   if (!v) return c.bold('Verification: not attempted') + ' (decoding is not verification: anyone can write these claims)';
-  const status = v.status === 'valid' ? c.green('VALID') : v.status === 'invalid' ? c.red('INVALID') : c.yellow('UNVERIFIED');
+  const status = v.status === 'valid' ? c.green('VALID') : v.status === 'invalid' ? c.red('INVALID')
+    : v.status === 'unpinned' ? c.yellow('SIGNED BY THE ISSUER IT NAMES (issuer not pinned)') : c.yellow('UNVERIFIED');
   const lines = [`${c.bold('Verification:')} ${status}${v.keySource ? ` (keys: ${clean(v.keySource, 300)})` : ''}`];
+  if (v.pinnedBy) lines.push(`  keys pinned by ${clean(v.pinnedBy, 200)}`);
   for (const ch of v.checks) lines.push(`  ${ch.ok ? c.green('✓') : c.red('✗')} ${ch.name.padEnd(9)} ${clean(ch.detail, 300)}`);
   lines.push(`  clock tolerance ${v.clockToleranceSeconds} s`);
   if (v.error) {

@@ -54,10 +54,20 @@ export interface VerificationCheck {
   detail: string;
 }
 
+/**
+ * `valid`: every check passed with keys the person chose (an issuer or JWKS they pinned, or the
+ * issuer of a saved profile). `unpinned`: every check passed, but the keys were found through the
+ * token's own `iss`, so they prove only that whoever runs that issuer signed it (anyone can run one).
+ * `invalid`: a check failed. `unverified`: no keys could be used (the reason is in `error`).
+ */
+export type VerificationStatus = 'valid' | 'unpinned' | 'invalid' | 'unverified';
+
 export interface Verification {
-  status: 'valid' | 'invalid' | 'unverified';
+  status: VerificationStatus;
   /** Where the keys came from: a URL, or "the JWK given" / "the JWKS given". */
   keySource?: string;
+  /** Who chose the keys, when the person did: "the issuer given", "saved profile \"prod\"", … */
+  pinnedBy?: string;
   /** The clock skew allowed for exp, nbf and iat. */
   clockToleranceSeconds: number;
   checks: VerificationCheck[];

@@ -21,6 +21,8 @@ export interface VerifyOptions {
   issuer?: string;
   audience?: string;
   tokenUse?: TokenUse;
+  /** Who pinned the issuer or keys given, for the report (default: "the issuer given" and so on). */
+  pinnedBy?: string;
 }
 
 export const CLOCK_TOLERANCE_SECONDS = 60;
@@ -36,7 +38,8 @@ const ROTATION_HINT = 'The keys may have rotated, or the token is from another u
 /**
  * Verify explicitly, reporting every check. Claim checks run even when no keys can be found, so an
  * expired token is "invalid" either way; a token whose claims pass but whose signature could not be
- * checked is "unverified", with the reason.
+ * checked is "unverified", with the reason. A token that passes everything with keys found through
+ * its own `iss` is "unpinned", never "valid": a forger names their own issuer and publishes keys there.
  */
 export async function verifyToken(decoded: DecodedToken, opts: VerifyOptions): Promise<Verification> {
   const base = { clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS };
@@ -77,9 +80,23 @@ export async function verifyToken(decoded: DecodedToken, opts: VerifyOptions): P
   const firstFailure = results.find((r) => !r.check.ok);
   const out: Verification = { status: 'valid', ...base, checks };
   if (keys) out.keySource = keys.fromTokenIss ? `${keys.source} (found through the token's own iss)` : keys.source;
+  if (keys && !keys.fromTokenIss) out.pinnedBy = opts.pinnedBy ?? defaultPinnedBy(opts);
   if (firstFailure?.error) return { ...out, status: 'invalid', error: firstFailure.error };
   if (keyError) return { ...out, status: 'unverified', error: keyError };
+  if (keys?.fromTokenIss) return { ...out, status: 'unpinned', error: unpinnedError(payload['iss']) };
   return out;
+}
+
+function defaultPinnedBy(opts: VerifyOptions): string {
+  return opts.jwksJson !== undefined ? 'the keys given' : opts.jwks !== undefined ? 'the JWKS URL given' : 'the issuer given';
+}
+
+function unpinnedError(iss: unknown): ErrorInfo {
+  return {
+    code: 'ISSUER_NOT_PINNED',
+    message: `the signature matches keys published by the issuer the token names (${show(iss)}); that issuer was not pinned, so this proves only that whoever runs it signed the token`,
+    hint: 'Pin the issuer you trust (inspect --issuer URL or --jwks URL, or save a profile for it); a token from that issuer is then reported valid.',
+  };
 }
 
 function algCheck(alg: unknown): CheckResult {

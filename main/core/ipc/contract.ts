@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorInfo, Result } from '../errors/app-error.js';
+import type { InspectReportJson } from '../inspect/report.js';
 
 /**
  * The one IPC contract: channel → payload schema and response type. main registers handlers
@@ -8,6 +9,25 @@ import type { ErrorInfo, Result } from '../errors/app-error.js';
  */
 
 const profileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+const keyUrl = z.string().min(1).max(2048);
+
+/**
+ * How `inspect:token` may check a signature. Absent: decode and explain only, with no network at all
+ * (a pasted token must not make the app contact whatever its `iss` names). Each variant names the
+ * one place keys come from, so the window can say which it contacted:
+ * - `profile`: that saved profile's issuer (pinned: a token passing every check is `valid`);
+ * - `issuer` / `jwksUrl`: a URL the person typed (pinned);
+ * - `tokenIssuer`: the issuer the token names; `unpinned` at best, unless a saved profile has that
+ *   issuer. Send it only when the person asks to check against the issuer shown.
+ * Plain http is fetched only from loopback hosts, whichever variant.
+ */
+export const inspectVerifySchema = z.union([
+  z.object({ profile: profileName }).strict(),
+  z.object({ issuer: keyUrl }).strict(),
+  z.object({ jwksUrl: keyUrl }).strict(),
+  z.object({ tokenIssuer: z.literal(true) }).strict(),
+]);
+export type InspectVerify = z.infer<typeof inspectVerifySchema>;
 
 export const invokeSchemas = {
   'app:capabilities': z.object({}).strict(),
@@ -16,7 +36,7 @@ export const invokeSchemas = {
   'auth:sign-in': z.object({ profile: profileName, prompt: z.enum(['login']).optional() }).strict(),
   'auth:cancel': z.object({ profile: profileName }).strict(),
   'auth:sign-out': z.object({ profile: profileName, hosted: z.boolean().default(false) }).strict(),
-  'inspect:token': z.object({ token: z.string().max(65536), audience: z.string().max(256).optional() }).strict(),
+  'inspect:token': z.object({ token: z.string().max(65536), audience: z.string().max(256).optional(), verify: inspectVerifySchema.optional() }).strict(),
   'credentials:get': z.object({ profile: profileName, fresh: z.boolean().default(false) }).strict(),
 } as const;
 
@@ -74,7 +94,7 @@ export interface InvokeResponses {
   'auth:sign-in': SessionView;
   'auth:cancel': { cancelled: boolean };
   'auth:sign-out': SessionView;
-  'inspect:token': unknown;
+  'inspect:token': InspectReportJson;
   'credentials:get': CredentialsView;
 }
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../emulator/index.js';
+import { startSelfIssuer } from '../../support/self-issuer.js';
 import { freshHome, runCli } from './support.js';
 
 /**
- * `inspect` exit codes from outside the process: 0 valid, 1 invalid, 2 not a JWT; the token as an
+ * `inspect` exit codes from outside the process: 0 valid, 1 invalid or unpinned, 2 not a JWT; the token as an
  * argument or on stdin. A real token comes from the emulator (client_credentials, a signed JWT).
  */
 let emulator: Emulator;
@@ -58,5 +59,42 @@ describe('cognito-inspector inspect exit codes', () => {
     expect([ok.code, bad.code]).toEqual([0, 1]);
     expect(JSON.parse(ok.stdout)).toMatchObject({ exitCode: 0, payload: { client_id: 'inspectmachine0000000000', token_use: 'access', scope: 'reports/read' } });
     expect(JSON.parse(bad.stdout)).toMatchObject({ exitCode: 1, payload: { client_id: 'inspectmachine0000000000' } });
+  });
+});
+
+describe('a token that names its own issuer (attack: self-issued admin token)', () => {
+  it('is "unpinned" with exit 1, never VALID, when keys come from its own iss; VALID only once that issuer is pinned', async () => {
+    const attacker = await startSelfIssuer();
+    try {
+      const forged = await attacker.mint();
+      const text = await runCli(['inspect', forged], { home });
+      const json = await runCli(['inspect', forged, '--json'], { home });
+      expect([text.code, json.code, text.stderr, json.stderr]).toEqual([1, 1, '', '']);
+      expect(text.stdout).not.toMatch(/VALID(?! )|: valid/);
+      expect(text.stdout).toContain('Verification: SIGNED BY THE ISSUER IT NAMES (issuer not pinned)');
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        exitCode: 1, payload: { sub: 'admin', 'cognito:groups': ['admins'] },
+        verification: { status: 'unpinned', error: { code: 'ISSUER_NOT_PINNED' } },
+      });
+      // the signature itself did match: the checks all pass, only the trust is missing
+      expect(JSON.parse(json.stdout).verification.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+      // pinned to the real issuer, the forged token fails
+      const pinnedElsewhere = await runCli(['inspect', forged, '--issuer', emulator.issuer, '--json'], { home });
+      expect([pinnedElsewhere.code, JSON.parse(pinnedElsewhere.stdout).verification.status]).toEqual([1, 'invalid']);
+      // the person pins that issuer: then (and only then) it is valid
+      const pinned = await runCli(['inspect', forged, '--issuer', attacker.issuer, '--json'], { home });
+      expect([pinned.code, JSON.parse(pinned.stdout).verification]).toEqual([0, expect.objectContaining({ status: 'valid', pinnedBy: '--issuer' })]);
+    } finally {
+      await attacker.stop();
+    }
+  });
+
+  it("is valid without flags when its iss is a saved profile's issuer", async () => {
+    const own = await freshHome();
+    expect((await runCli(['profiles', 'add', 'local', '--issuer', emulator.issuer, '--client-id', 'inspectmachine0000000000'], { home: own })).code).toBe(0);
+    const r = await runCli(['inspect', token, '--json'], { home: own });
+    expect([r.code, JSON.parse(r.stdout).verification]).toEqual([0, expect.objectContaining({ status: 'valid', pinnedBy: 'saved profile "local"' })]);
+    // the same token in a home with no such profile is only unpinned
+    expect((await runCli(['inspect', token], { home })).code).toBe(1);
   });
 });

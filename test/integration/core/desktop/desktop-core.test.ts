@@ -59,11 +59,10 @@ describe('desktop core on first start', () => {
 
   it('inspects the ID token and verifies it against the local pool', async () => {
     const view = await core.handlers['session:get']({ profile: 'local-demo' } as never);
-    const report = (await core.handlers['inspect:token']({ token: view.idToken!, audience: 'localdemoclient0000000000' } as never)) as {
-      verification?: { status: string };
-      claims: { name: string }[];
-    };
-    expect(report.verification?.status).toBe('valid');
+    const report = await core.handlers['inspect:token']({ token: view.idToken!, audience: 'localdemoclient0000000000', verify: { profile: 'local-demo' } } as never);
+    expect([report.verification?.status, report.verification?.pinnedBy]).toEqual(['valid', 'saved profile "local-demo"']);
+    // without `verify` the same token is only decoded
+    expect((await core.handlers['inspect:token']({ token: view.idToken! } as never)).verification).toBeNull();
     expect(report.claims.map((c) => c.name)).toEqual(expect.arrayContaining(['sub', 'cognito:username', 'token_use', 'cognito:groups']));
   });
 

@@ -60,7 +60,7 @@ describe('verifyToken against a real JWKS on 127.0.0.1', () => {
   it('accepts a good Cognito-shaped ID token and reports every check', async () => {
     const v = await verify(await sign(idClaims()), { jwks: `${issuer}/.well-known/jwks.json`, issuer, audience: CLIENT, tokenUse: 'id' });
     expect(v).toEqual({
-      status: 'valid', clockToleranceSeconds: 60, keySource: `${issuer}/.well-known/jwks.json`,
+      status: 'valid', clockToleranceSeconds: 60, keySource: `${issuer}/.well-known/jwks.json`, pinnedBy: 'the JWKS URL given',
       checks: [
         { name: 'alg', ok: true, detail: 'RS256 is a public-key algorithm' },
         { name: 'kid', ok: true, detail: 'kid kid-a found in the JWKS' },
@@ -125,14 +125,24 @@ describe('verifyToken against a real JWKS on 127.0.0.1', () => {
     ]);
   });
 
-  it("discovers keys from the token's own loopback http iss", async () => {
+  it("discovers keys from the token's own loopback http iss, and calls that unpinned, not valid", async () => {
     const v = await verify(await sign(idClaims()));
-    expect({ status: v.status, keySource: v.keySource, iss: v.checks.find((c) => c.name === 'iss') }).toEqual({
-      status: 'valid',
+    expect({ status: v.status, keySource: v.keySource, pinnedBy: v.pinnedBy, code: v.error?.code, iss: v.checks.find((c) => c.name === 'iss') }).toEqual({
+      status: 'unpinned',
       keySource: `${issuer}/.well-known/jwks.json (found through the token's own iss)`,
+      pinnedBy: undefined,
+      code: 'ISSUER_NOT_PINNED',
       iss: { name: 'iss', ok: true, detail: `iss is ${issuer} (the issuer named by the discovery document the keys came from)` },
     });
+    expect(v.checks.every((c) => c.ok)).toBe(true);
     expect(calls).toEqual([`${issuer}/.well-known/openid-configuration`, `${issuer}/.well-known/jwks.json`]);
+  });
+
+  it('is valid, and says who pinned the keys, when the issuer or JWKS was given', async () => {
+    const token = await sign(idClaims());
+    const byIssuer = await verify(token, { issuer });
+    const byJwks = await verify(token, { jwks: `${issuer}/.well-known/jwks.json`, pinnedBy: '--jwks' });
+    expect([byIssuer.status, byIssuer.pinnedBy, byIssuer.error, byJwks.status, byJwks.pinnedBy]).toEqual(['valid', 'the issuer given', undefined, 'valid', '--jwks']);
   });
 
   it('never contacts a plain-http iss that is not loopback', async () => {

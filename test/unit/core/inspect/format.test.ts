@@ -72,10 +72,13 @@ describe('formatInspectReport', () => {
 describe('inspectExitCode', () => {
   const valid: Verification = { status: 'valid', clockToleranceSeconds: 60, checks: [] };
   const unverified: Verification = { status: 'unverified', clockToleranceSeconds: 60, checks: [] };
+  const unpinned: Verification = { status: 'unpinned', clockToleranceSeconds: 60, checks: [] };
   it.each([
     { name: 'valid', token: jwt(RS_HEADER, { sub: 'a' }), v: valid, want: 0 },
-    { name: 'well-formed, unverified', token: jwt(RS_HEADER, { sub: 'a' }), v: unverified, want: 0 },
-    { name: 'well-formed, not verified at all', token: jwt(RS_HEADER, { sub: 'a' }), v: undefined, want: 0 },
+    // a script must not read "signed by whoever the token names" or "no keys" as success
+    { name: 'signed by keys of the issuer it names (unpinned)', token: jwt(RS_HEADER, { sub: 'a' }), v: unpinned, want: 1 },
+    { name: 'well-formed, unverified', token: jwt(RS_HEADER, { sub: 'a' }), v: unverified, want: 1 },
+    { name: 'well-formed, decoded only (--offline)', token: jwt(RS_HEADER, { sub: 'a' }), v: undefined, want: 0 },
     { name: 'invalid', token: jwt(RS_HEADER, { sub: 'a' }), v: invalid, want: 1 },
     { name: 'a JWT whose payload does not decode', token: `${b64(RS_HEADER)}.!!!.c2ln`, v: undefined, want: 1 },
     { name: 'a JWT in standard base64 (decodes, but is malformed)', token: `${b64(RS_HEADER)}.${b64({ a: '??>' })}==.c2ln`, v: undefined, want: 1 },
