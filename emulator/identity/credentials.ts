@@ -17,13 +17,15 @@ export interface CredentialRecord {
   sessionName: string;
   /** The identity id (enhanced flow) or web identity subject (basic flow). */
   identityId: string;
+  /** Kept (in memory only) so STS can check the SigV4 signatures made with it. */
+  secretAccessKey: string;
   sessionToken: string;
   expiresAt: number;
 }
 
 /**
- * Fake but well-formed temporary credentials, remembered by access key id so STS can say who the
- * caller is. Keys are random and never logged; expired records are pruned on each issue.
+ * Fake but well-formed temporary credentials, remembered by access key id so STS can check signatures and say
+ * who the caller is. Keys are random and never logged; expired records are pruned on each issue.
  */
 export class CredentialLedger {
   private readonly records = new Map<string, CredentialRecord>();
@@ -41,6 +43,7 @@ export class CredentialLedger {
       roleArn: grant.roleArn,
       sessionName: grant.sessionName,
       identityId: grant.identityId,
+      secretAccessKey: creds.secretAccessKey,
       sessionToken: creds.sessionToken,
       expiresAt: creds.expiresAt,
     });

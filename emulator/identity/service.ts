@@ -68,7 +68,7 @@ export function createIdentityService(deps: IdentityServiceDeps): {
       }
       const params = stsParams(req, body);
       if (!params) return false;
-      await handleSts(ctx, req, res, params);
+      await handleSts(ctx, req, res, params, body);
       return true;
     },
   };
@@ -92,11 +92,11 @@ function stsParams(req: IncomingMessage, body: Buffer): URLSearchParams | undefi
   return params.get('Version') === STS_VERSION && params.has('Action') ? params : undefined;
 }
 
-async function handleSts(ctx: IdentityContext, req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> {
+async function handleSts(ctx: IdentityContext, req: IncomingMessage, res: ServerResponse, params: URLSearchParams, body: Buffer): Promise<void> {
   const action = params.get('Action') ?? '';
   try {
     if (action === 'AssumeRoleWithWebIdentity') sendStsResult(res, action, await assumeRoleWithWebIdentity(ctx, params));
-    else if (action === 'GetCallerIdentity') sendStsResult(res, action, getCallerIdentity(ctx, req));
+    else if (action === 'GetCallerIdentity') sendStsResult(res, action, getCallerIdentity(ctx, req, body));
     else throw new StsError('InvalidAction', `Could not find operation ${action} for version ${STS_VERSION}`, 400);
   } catch (error) {
     sendStsError(res, error instanceof StsError ? error : new StsError('ValidationError', 'The request could not be processed.', 400));

@@ -4,6 +4,7 @@ import type { IdentityPoolConfig } from '../config-schema.js';
 import type { IdentityContext } from './context.js';
 import { accountOf, assumedRoleArn, roleId } from './credentials.js';
 import { OPENID_ISSUER } from './openid-token.js';
+import { fromIncoming, verifySigV4 } from './sigv4-verify.js';
 import { StsError, type XmlNode } from './sts-xml.js';
 
 const validation = (field: string, value: string | undefined, constraint: string): StsError =>
@@ -63,16 +64,23 @@ export async function assumeRoleWithWebIdentity(ctx: IdentityContext, params: UR
   ];
 }
 
-/** Who the caller is, from the access key id in the SigV4 Authorization header (the signature is not checked). */
-export function getCallerIdentity(ctx: IdentityContext, req: IncomingMessage): XmlNode[] {
-  const authorization = req.headers.authorization ?? '';
-  const accessKeyId = /Credential=([^/,\s]+)\//.exec(authorization)?.[1];
-  if (!accessKeyId) throw new StsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-  const record = ctx.ledger.find(accessKeyId);
-  const sessionToken = req.headers['x-amz-security-token'];
-  if (!record || sessionToken !== record.sessionToken) {
+const SIGNATURE_MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+/**
+ * Who the caller is, for credentials this emulator issued. The SigV4 signature is checked with the
+ * secret issued for the access key id, over the body as received, as STS does: an unknown key or
+ * session token is InvalidClientTokenId, a wrong signature SignatureDoesNotMatch.
+ */
+export function getCallerIdentity(ctx: IdentityContext, req: IncomingMessage, body: Buffer): XmlNode[] {
+  const check = verifySigV4(fromIncoming(req, body), (id) => ctx.ledger.find(id)?.secretAccessKey);
+  if (!check.ok && check.reason === 'missing') throw new StsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+  if (!check.ok && check.reason === 'malformed') throw new StsError('IncompleteSignature', 'The request signature does not conform to AWS standards.', 400);
+  const record = check.auth ? ctx.ledger.find(check.auth.accessKeyId) : undefined;
+  if (!record || req.headers['x-amz-security-token'] !== record.sessionToken) {
     throw new StsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
   }
+  if (check.auth?.service !== 'sts') throw new StsError('SignatureDoesNotMatch', "Credential should be scoped to correct service: 'sts'. ", 403);
+  if (!check.ok) throw new StsError('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403);
   if (record.expiresAt <= ctx.clock.now()) throw new StsError('ExpiredToken', 'The security token included in the request is expired', 403);
   return [
     ['Arn', assumedRoleArn(record.roleArn, record.sessionName)],

@@ -9,6 +9,8 @@ export type StsErrorCode =
   | 'ExpiredTokenException'
   | 'AccessDenied'
   | 'InvalidClientTokenId'
+  | 'SignatureDoesNotMatch'
+  | 'IncompleteSignature'
   | 'ExpiredToken'
   | 'MissingAuthenticationToken'
   | 'ValidationError'

@@ -47,7 +47,7 @@ describe('cognito-inspector call', () => {
     expect(doc?.body).toEqual({ auth: 'access', sub: ALICE, username: 'alice', method: 'PUT', path: '/items', query: {}, body: '{"a":1}' });
   });
 
-  it('--sigv4 signs with the temporary credentials; the server recomputes the same signature', async () => {
+  it('--sigv4 signs with the temporary credentials; the server’s independent verifier accepts the signature', async () => {
     const creds = JSON.parse((await runCli(['credentials', '--profile', PROFILE, '--json'], env)).stdout) as { accessKeyId: string; secretAccessKey: string; sessionToken: string };
     api.allow({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken });
     const { code, doc } = await call('/orders?b=2&a=1', '--sigv4', 'execute-api', '-d', 'hello');

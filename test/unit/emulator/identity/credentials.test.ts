@@ -26,7 +26,7 @@ describe('CredentialLedger', () => {
     expect(creds.accessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     expect(creds.secretAccessKey).toMatch(/^[A-Za-z0-9+/]{40}$/);
     expect(creds.expiresAt).toBe(1_000_000 + 3_600_000);
-    expect(ledger.find(creds.accessKeyId)).toEqual({ roleArn: grant.roleArn, sessionName: 's1', identityId: 'us-east-1:abc', sessionToken: creds.sessionToken, expiresAt: creds.expiresAt });
+    expect(ledger.find(creds.accessKeyId)).toEqual({ roleArn: grant.roleArn, sessionName: 's1', identityId: 'us-east-1:abc', secretAccessKey: creds.secretAccessKey, sessionToken: creds.sessionToken, expiresAt: creds.expiresAt });
     ledger.issue({ ...grant, nowMs: creds.expiresAt });
     expect(ledger.find(creds.accessKeyId)).toBeUndefined();
   });
