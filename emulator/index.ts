@@ -47,7 +47,7 @@ export interface StartEmulatorOptions {
    * revocations and identity ids in `dir`, the signing keys in `keys` (the OS keychain).
    * Without it everything lives in memory, as tests need.
    */
-  state?: Omit<PoolStateOptions, 'log'>;
+  state?: PoolStateOptions;
 }
 
 /** Starts a local Cognito-compatible user pool (+ identity pools) on loopback. */
@@ -57,14 +57,14 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   const store = new Store(config, clock);
   const identities = new IdentityStore();
   // A kept state is read (and refused when damaged) before the port is bound.
-  const kept = opts.state ? await openPoolState(config.userPool.id, { ...opts.state, ...(opts.log ? { log: opts.log } : {}) }) : undefined;
+  const kept = opts.state ? await openPoolState(config.userPool.id, { ...(opts.log ? { log: opts.log } : {}), ...opts.state }) : undefined;
   let saves: ReturnType<typeof saveQueue> | undefined;
   if (kept) {
     store.restore(kept.durable);
     identities.restore(kept.identities);
     const queue = saveQueue(
       () => kept.save(store.durable(), identities.all()),
-      (err) => opts.log?.(`could not save the pool state: ${err instanceof Error ? err.message : String(err)}`),
+      (err) => (opts.state?.log ?? opts.log)?.(`could not save the pool state: ${err instanceof Error ? err.message : String(err)}`),
     );
     store.onChange = identities.onChange = () => queue.changed();
     saves = queue;

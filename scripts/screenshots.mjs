@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createDesktopCore } from '../dist/main/core/desktop/desktop-core.js';
+import { startEmbeddedPool } from '../dist/emulator/embedded.js';
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -27,7 +28,7 @@ const opener = {
     })();
   },
 };
-const core = await createDesktopCore({ home: await mkdtemp(join(tmpdir(), 'ci-shots-')), browser: opener, clock: { now: () => Date.now() }, log: () => {} });
+const core = await createDesktopCore({ home: await mkdtemp(join(tmpdir(), 'ci-shots-')), browser: opener, clock: { now: () => Date.now() }, log: () => {}, startLocalPool: () => startEmbeddedPool() });
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html');

@@ -14,10 +14,21 @@ let core: DesktopCore | undefined;
 
 const log = (line: string) => process.stdout.write(`[cognito-inspector] ${line}\n`);
 
+/** The embedded local pool, kept in the home (its keys in the keychain) so a demo session survives a restart. */
+const startLocalPool = (home: string) => async () => {
+  const [{ startEmbeddedPool, localPoolStateDir }, { createSystemSecretStore }] = await Promise.all([
+    import('../../emulator/embedded.js'),
+    import('../core/secrets/system-store.js'),
+  ]);
+  return startEmbeddedPool({ state: { dir: localPoolStateDir(home), keys: createSystemSecretStore() }, log });
+};
+
 async function start(): Promise<void> {
   hardenSession();
+  const home = inspectorHome();
   core = await createDesktopCore({
-    home: inspectorHome(),
+    home,
+    startLocalPool: startLocalPool(home),
     browser: electronBrowser,
     clock: systemClock,
     log,

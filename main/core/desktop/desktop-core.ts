@@ -12,7 +12,7 @@ import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
 import type { InspectTokenRequest } from './inspect-token.js';
-import { ensureLocalPool, LOCAL_PROFILE } from './local-pool.js';
+import { ensureLocalPool, type StartLocalPool } from './local-pool.js';
 
 /**
  * Everything the desktop app does, in plain Node: the Electron shell (main/app) only feeds it
@@ -26,6 +26,8 @@ export interface DesktopCoreDeps {
   onKeychainProblem?: (error: AppError) => void;
   /** What the hosting shell can do beyond the browser (absent in the browser shell). */
   shell?: ShellPorts;
+  /** Starts the embedded "Local pool (demo)"; the shell builds it on emulator/embedded.ts. Absent: no local pool. */
+  startLocalPool?: StartLocalPool;
 }
 
 export type DesktopCore = Awaited<ReturnType<typeof createDesktopCore>>;
@@ -34,11 +36,8 @@ const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 export async function createDesktopCore(deps: DesktopCoreDeps) {
   const profiles = createProfileStore(deps.home);
-  const localPool = await ensureLocalPool(profiles, deps.log);
+  const localPool = await ensureLocalPool(profiles, deps.startLocalPool, deps.log);
   const secrets = await openSecrets(deps.onKeychainProblem);
-  // The local pool starts afresh (new keys, no sessions): a session kept from its last run can
-  // neither verify nor refresh, so it is dropped rather than shown as signed in.
-  if (localPool) await secrets.vault.remove(LOCAL_PROFILE).catch(() => undefined);
   const manager = createSessionManager({
     persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
     auth: profileAuthOps(async (name) => clientConfigFor(await profiles.get(name), (await secrets.vault.read(name))?.clientSecret), {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPool } from '../../../../emulator/embedded.js';
 import { createDesktopCore, type DesktopCore } from '../../../../main/core/desktop/desktop-core.js';
 import { AppError } from '../../../../main/core/errors/app-error.js';
 import type { SignInWaiting } from '../../../../main/core/ipc/contract.js';
@@ -20,7 +21,7 @@ describe('desktop sign-in without a working system browser', () => {
     chromium = await launchChromium();
     const broken = { open: async () => Promise.reject(new AppError('BROWSER_FAILED', 'xdg-open is missing', 'install a browser')) };
     home = await mkdtemp(join(tmpdir(), 'ci-desktop-nob-'));
-    core = await createDesktopCore({ home, browser: broken, clock: systemClock, log: () => undefined });
+    core = await createDesktopCore({ home, browser: broken, clock: systemClock, log: () => undefined, startLocalPool: () => startEmbeddedPool() });
   });
 
   afterAll(async () => {
@@ -41,9 +42,8 @@ describe('desktop sign-in without a working system browser', () => {
     expect(waiting.at(-1)!.browserError!.hint).toContain(waiting.at(-1)!.startUrl);
   });
 
-  it('drops the local pool session on the next start: the fresh pool cannot honour it', async () => {
-    await core.dispose();
-    core = await createDesktopCore({ home, browser: { open: async () => undefined }, clock: systemClock, log: () => undefined });
-    expect((await core.handlers['session:get']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
+  it('signs out, so no session is left in the keychain for the next test', async () => {
+    expect((await core.handlers['auth:sign-out']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
+    expect(await core.secrets.vault.read('local-demo')).toBeNull();
   });
 });

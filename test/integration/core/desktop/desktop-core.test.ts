@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPool } from '../../../../emulator/embedded.js';
 import { createDesktopCore, type DesktopCore } from '../../../../main/core/desktop/desktop-core.js';
 import type { SessionView } from '../../../../main/core/ipc/contract.js';
 import { systemClock } from '../../../../main/core/ports.js';
@@ -25,7 +26,7 @@ describe('desktop core on first start', () => {
     chromium = await launchChromium();
     opener.current = chromiumOpener(chromium);
     home = await mkdtemp(join(tmpdir(), 'ci-desktop-'));
-    core = await createDesktopCore({ home, browser: opener.current, clock: systemClock, log: () => undefined });
+    core = await createDesktopCore({ home, browser: opener.current, clock: systemClock, log: () => undefined, startLocalPool: () => startEmbeddedPool() });
     core.onSessionChanged((v) => events.push(v));
   });
 
