@@ -1,6 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { buildProgram } from './program.js';
 import { printError, processIo, type Io } from './output.js';
+import { normalizeTraceArgs, startTrace, type TraceFlags } from './trace-output.js';
 
 /** Runs the CLI and returns the exit code (0 ok, 1 actionable failure, 2 bad usage or input). */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
@@ -8,7 +9,12 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   const debug = argv.includes('--debug');
   const program = buildProgram(async (mod, opts, args) => {
     const { default: action } = await mod;
-    exitCode = (await action(io, opts, args)) ?? 0;
+    const traced = startTrace(io, opts as TraceFlags);
+    try {
+      exitCode = (await action(traced?.io ?? io, opts, args)) ?? 0;
+    } finally {
+      await traced?.finish();
+    }
   });
   // Subcommands copy these settings only when created, so apply them to the whole tree: without
   // this, commander calls process.exit(1) itself for a bad flag on a subcommand (exit 2 expected).
@@ -24,7 +30,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   };
   configure(program);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(normalizeTraceArgs(argv));
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version exit 0; anything commander refuses is bad usage.

@@ -1,5 +1,6 @@
 import { AppError, isAppError, type ErrorInfo } from '../core/errors/app-error.js';
 import type { ErrorCode } from '../core/errors/codes.js';
+import type { Recorder } from '../core/trace/recorder.js';
 
 /** Where the CLI writes. Injected so tests run commands in-process and read what they printed. */
 export interface Io {
@@ -8,6 +9,13 @@ export interface Io {
   readStdin(): Promise<string>;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Where HTTP exchanges are written when --trace or --har asked for them. */
+  trace?: Recorder;
+}
+
+/** The fetch commands hand to core: the recorder's when tracing, else the global one. */
+export function fetchFor(io: Io, profile?: string): typeof fetch {
+  return io.trace ? io.trace.wrap(globalThis.fetch, profile !== undefined ? { profile } : {}) : globalThis.fetch;
 }
 
 export const processIo: Io = {

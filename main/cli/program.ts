@@ -16,6 +16,8 @@ export function buildProgram(run: Runner): Command {
     .description('Sign in to Amazon Cognito (or any OIDC issuer), inspect tokens, and get AWS credentials.')
     .version(process.env.npm_package_version ?? '0.1.0')
     .option('--debug', 'print stack traces for errors')
+    .addOption(new Option('--trace [level]', 'print each HTTP exchange on stderr, secrets redacted; --trace=full adds headers and bodies').choices(['lines', 'full']))
+    .option('--har <file>', 'write the HTTP exchanges as HAR 1.2 (secrets redacted, mode 0600) when the command ends')
     .showHelpAfterError('hint: run with --help for usage');
 
   const json = () => new Option('--json', 'print one JSON document on stdout');

@@ -9,7 +9,7 @@ import { clientConfigFor, profileAuthOps } from '../core/session/profile-auth.js
 import type { Profile } from '../core/profiles/schema.js';
 import type { BrowserOpener } from '../core/ports.js';
 import { cliContext } from './context.js';
-import type { Io } from './output.js';
+import { fetchFor, type Io } from './output.js';
 
 /**
  * The CLI's wiring of the keychain, the session manager and the sign-in engine. The keychain is
@@ -35,6 +35,7 @@ export async function cliSession(io: Io, profile: Profile, opts: { browser?: Bro
   const auth = profileAuthOps(async () => clientConfigFor(profile, clientSecret), {
     clock: systemClock,
     browser: opts.browser ?? { open: async () => undefined },
+    ...(io.trace ? { fetch: fetchFor(io, profile.name), trace: io.trace } : {}),
   });
   const manager = createSessionManager({
     persistence: vaultPersistence(secrets.vault, () => secrets.persisted),

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { parseHeader, resolveApiUrl, sendApiRequest, type ApiResponse } from '../../core/aws/call-api.js';
 import { signRequest } from '../../core/aws/sigv4.js';
 import { cliContext } from '../context.js';
-import { printJson, type Io } from '../output.js';
+import { fetchFor, printJson, type Io } from '../output.js';
 import type { Action } from '../program.js';
 import { resolveProfile } from '../resolve-profile.js';
 import { cliSession } from '../session-access.js';
@@ -49,7 +49,7 @@ const action: Action = async (io, opts, args) => {
     if (!token) throw new AppError('NOT_SIGNED_IN', 'the session has no ID token', 'use --token access, or sign in with the openid scope');
     sendHeaders = has('authorization') ? headers : { ...headers, Authorization: useAccess ? `Bearer ${token}` : token };
   }
-  const res = await sendApiRequest({ method, url, headers: sendHeaders, ...(body !== undefined ? { body } : {}) });
+  const res = await sendApiRequest({ method, url, headers: sendHeaders, ...(body !== undefined ? { body } : {}) }, fetchFor(io, profile.name));
   print(io, res, Boolean(flags.json));
   return res.status < 400 ? 0 : 1;
 };

@@ -7,7 +7,7 @@ import { readIdClaims, type IdClaims } from '../../core/aws/id-claims.js';
 import { fileIdentityIdCache } from '../../core/aws/identity-id-cache.js';
 import { identityTarget, type IdentityTarget } from '../../core/aws/target.js';
 import { cliContext } from '../context.js';
-import type { Io } from '../output.js';
+import { fetchFor, type Io } from '../output.js';
 import { resolveProfile } from '../resolve-profile.js';
 import { cliSession, openSecrets } from '../session-access.js';
 import { overridesFrom, type CredentialFlags } from './credentials-options.js';
@@ -27,10 +27,10 @@ export async function credentialsFor(io: Io, flags: CredentialFlags): Promise<Re
   if (target.mode === 'guest') {
     const { vault } = await openSecrets(io);
     const tokens = () => Promise.reject(new AppError('INTERNAL', 'a guest needs no tokens', 'report this'));
-    return { ...(await getAwsCredentials(target, { vault, tokens, identityIds, clock: systemClock }, { noCache: flags.cache === false })), target, profile, claims: { roles: [] } };
+    return { ...(await getAwsCredentials(target, { vault, tokens, identityIds, clock: systemClock, fetch: fetchFor(io, profile.name) }, { noCache: flags.cache === false })), target, profile, claims: { roles: [] } };
   }
   const { manager, secrets } = await cliSession(io, profile, flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {});
-  const result = await getAwsCredentials(target, { vault: secrets.vault, tokens: (p, ms) => manager.tokens(p, ms), identityIds, clock: systemClock }, { noCache: flags.cache === false });
+  const result = await getAwsCredentials(target, { vault: secrets.vault, tokens: (p, ms) => manager.tokens(p, ms), identityIds, clock: systemClock, fetch: fetchFor(io, profile.name) }, { noCache: flags.cache === false });
   const claims = readIdClaims((await secrets.vault.read(profile.name))?.idToken);
   return { ...result, target, profile, claims };
 }

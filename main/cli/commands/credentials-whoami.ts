@@ -1,5 +1,5 @@
 import { whoami } from '../../core/aws/whoami.js';
-import { printJson } from '../output.js';
+import { fetchFor, printJson } from '../output.js';
 import type { Action } from '../program.js';
 import type { CredentialFlags } from './credentials-options.js';
 import { credentialsFor } from './credentials-resolve.js';
@@ -8,7 +8,7 @@ import { credentialsFor } from './credentials-resolve.js';
 const action: Action = async (io, opts) => {
   const flags = opts as CredentialFlags & { json?: boolean };
   const { credentials, target, claims } = await credentialsFor(io, flags);
-  const me = await whoami(target, credentials);
+  const me = await whoami(target, credentials, io.trace ? fetchFor(io) : undefined);
   const doc = {
     account: me.account,
     arn: me.arn,

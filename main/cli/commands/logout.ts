@@ -4,7 +4,7 @@ import { resolveProfile } from '../resolve-profile.js';
 import type { ProfileFlags } from '../profile-options.js';
 import { cliSession } from '../session-access.js';
 import { browserFor } from '../browser-for.js';
-import { printJson, usage } from '../output.js';
+import { fetchFor, printJson, usage } from '../output.js';
 import { clientConfigFor } from '../../core/session/profile-auth.js';
 import { systemClock } from '../../core/ports.js';
 
@@ -19,7 +19,7 @@ const action: Action = async (io, opts) => {
   if (opts.hosted) {
     if (!profile.logoutUri) throw usage('--hosted needs a registered sign-out URL', 'pass --logout-uri URL (one of the app client\'s Allowed sign-out URLs) or set it in the profile');
     const { hostedLogoutUrl: build } = await import('../../core/auth/revoke.js');
-    hostedLogoutUrl = await build(clientConfigFor(profile), profile.logoutUri, { clock: systemClock });
+    hostedLogoutUrl = await build(clientConfigFor(profile), profile.logoutUri, { clock: systemClock, fetch: fetchFor(io, profile.name) });
     if (hostedLogoutUrl) await (await browserFor(io, opts.browserCommand)).open(hostedLogoutUrl);
   }
   const out = { profile: profile.name, revoked: result.revoked, keychainEntryRemoved: true, ...(hostedLogoutUrl ? { hostedLogoutUrl } : {}), ...(result.revokeError ? { revokeError: result.revokeError.toInfo() } : {}) };

@@ -83,12 +83,15 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
       code_challenge_method: 'S256',
     }).href;
     server.setAuthorizeUrl(authorizeUrl);
+    const openedAt = deps.clock.now();
+    deps.trace?.note(browserStep(openedAt, 0, authorizeUrl));
     deps.onListening?.({ ...listening, authorizeUrl });
     if (deps.openBrowser !== false) await openBrowser(deps, listening.startUrl);
     prefetchJwks(deps.fetch ?? globalThis.fetch, deps.discoveryCache ?? defaultDiscoveryCache, client.metadata.jwks_uri, deps.httpTimeoutMs ?? 30_000);
 
     const callbackUrl = await race(server.waitForCallback(), deps.signal, timeoutMs, () =>
       loginTimeoutError({ timeoutMs, authorizeUrl, redirectUri: listening.redirectUri, observations: server.observations, fetch: deps.fetch ?? globalThis.fetch }));
+    deps.trace?.note(browserStep(openedAt, deps.clock.now() - openedAt, callbackUrl.href, 302));
     const started = performance.now();
     const tokens = await race(exchange(client, callbackUrl, { verifier, state, nonce, openid: cfg.scopes.includes('openid') }, deps), deps.signal);
     deps.onTiming?.({ callbackToTokensMs: performance.now() - started });
@@ -102,6 +105,11 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
   } finally {
     await server.stop(RESULT_PAGE_GRACE_MS);
   }
+}
+
+/** The timeline's entries for the browser's part: the authorize URL it opened, the callback it brought back. */
+function browserStep(startedAt: number, durationMs: number, url: string, status?: number) {
+  return { kind: 'browser' as const, startedAt, durationMs, method: 'GET', url, ...(status !== undefined ? { status } : {}), request: { headers: [] } };
 }
 
 async function exchange(client: Awaited<ReturnType<typeof getClient>>, callbackUrl: URL,

@@ -1,4 +1,5 @@
 import type { Clock } from '../ports.js';
+import type { TraceSink } from '../trace/types.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 
 /** One app client's sign-in settings (what a profile resolves to). Never logged whole: it may hold a secret. */
@@ -36,4 +37,6 @@ export interface AuthDeps {
   discoveryCache?: DiscoveryCache;
   /** Per HTTP request to the issuer; default 30 000. */
   httpTimeoutMs?: number;
+  /** The timeline's sink for what no fetch sees: the browser's authorize redirect and the callback. */
+  trace?: TraceSink;
 }

@@ -1,5 +1,7 @@
 import type * as CognitoIdentitySdk from '@aws-sdk/client-cognito-identity';
 import type * as StsSdk from '@aws-sdk/client-sts';
+import type { Fetch } from '../ports.js';
+import { fetchRequestHandler } from './fetch-handler.js';
 import type { IdentityTarget } from './target.js';
 
 /**
@@ -20,17 +22,23 @@ function quietSdk(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-const common = (target: IdentityTarget) => ({ region: target.region, maxAttempts: 2, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+/** With `fetchImpl` (the recorder's), requests go through it instead of the SDK's own http handler. */
+const common = (target: IdentityTarget, fetchImpl?: Fetch) => ({
+  region: target.region,
+  maxAttempts: 2,
+  ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+  ...(fetchImpl ? { requestHandler: fetchRequestHandler(fetchImpl) } : {}),
+});
 
-export async function identityClient(target: IdentityTarget): Promise<{ client: CognitoIdentitySdk.CognitoIdentityClient; sdk: typeof CognitoIdentitySdk }> {
+export async function identityClient(target: IdentityTarget, fetchImpl?: Fetch): Promise<{ client: CognitoIdentitySdk.CognitoIdentityClient; sdk: typeof CognitoIdentitySdk }> {
   quietSdk();
   const sdk = await import('@aws-sdk/client-cognito-identity');
-  return { client: new sdk.CognitoIdentityClient(common(target)), sdk };
+  return { client: new sdk.CognitoIdentityClient(common(target, fetchImpl)), sdk };
 }
 
 /** STS; `credentials` for signed calls (GetCallerIdentity), none for AssumeRoleWithWebIdentity. */
-export async function stsClient(target: IdentityTarget, credentials?: StaticCredentials): Promise<{ client: StsSdk.STSClient; sdk: typeof StsSdk }> {
+export async function stsClient(target: IdentityTarget, credentials?: StaticCredentials, fetchImpl?: Fetch): Promise<{ client: StsSdk.STSClient; sdk: typeof StsSdk }> {
   quietSdk();
   const sdk = await import('@aws-sdk/client-sts');
-  return { client: new sdk.STSClient({ ...common(target), ...(credentials ? { credentials } : {}) }), sdk };
+  return { client: new sdk.STSClient({ ...common(target, fetchImpl), ...(credentials ? { credentials } : {}) }), sdk };
 }

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../errors/app-error.js';
-import type { Clock } from '../ports.js';
+import type { Clock, Fetch } from '../ports.js';
 import type { AwsCredentialsEntry, SessionVault } from '../secrets/session-vault.js';
 import { identityUser, usableCached, wantedRole } from './credentials-cache.js';
 import { identityIdKey, type IdentityIdCache } from './identity-id-cache.js';
@@ -15,6 +15,8 @@ export interface CredentialDeps {
   tokens(profile: string, minValidityMs: number): Promise<{ idToken?: string }>;
   identityIds: IdentityIdCache;
   clock: Clock;
+  /** The recorder's fetch, when the exchanges are traced. */
+  fetch?: Fetch;
 }
 
 export interface CredentialResult {
@@ -38,7 +40,7 @@ export async function getAwsCredentials(target: IdentityTarget, deps: Credential
   }
 
   const idToken = target.mode === 'guest' ? undefined : await validIdToken(target, deps);
-  const input: FlowInput = { target, ...(idToken ? { idToken } : {}) };
+  const input: FlowInput = { target, ...(idToken ? { idToken } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) };
   const key = identityIdKey(target.profile, target.poolId, identityUser(target, idToken));
   const run = target.mode === 'basic' ? basicCredentials : enhancedCredentials;
 

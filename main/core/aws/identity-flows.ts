@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import type { Fetch } from '../ports.js';
 import type { AwsCredentialsEntry } from '../secrets/session-vault.js';
 import { identityClient, stsClient } from './aws-clients.js';
 import { readIdClaims } from './id-claims.js';
@@ -14,6 +15,8 @@ export interface FlowInput {
   target: IdentityTarget;
   /** A valid ID token; absent for a guest. */
   idToken?: string;
+  /** The recorder's fetch, when the exchanges are traced; the SDK's own handler otherwise. */
+  fetch?: Fetch;
 }
 
 export interface FlowResult {
@@ -43,7 +46,7 @@ async function step<T>(input: FlowInput, operation: string, run: () => Promise<T
 }
 
 export async function getIdentityId(input: FlowInput): Promise<string> {
-  const { client, sdk } = await identityClient(input.target);
+  const { client, sdk } = await identityClient(input.target, input.fetch);
   try {
     const out = await step(input, 'GetId', () => client.send(new sdk.GetIdCommand({ IdentityPoolId: input.target.poolId, ...logins(input) })));
     if (!out.IdentityId) throw new AppError('AWS_ERROR', 'GetId returned no IdentityId', 'try again; if it persists, check the identity pool');
@@ -55,7 +58,7 @@ export async function getIdentityId(input: FlowInput): Promise<string> {
 
 /** Enhanced flow (and guests): credentials for the role the pool picks, or target.roleArn as CustomRoleArn. */
 export async function enhancedCredentials(input: FlowInput, identityId: string): Promise<FlowResult> {
-  const { client, sdk } = await identityClient(input.target);
+  const { client, sdk } = await identityClient(input.target, input.fetch);
   const roleArn = input.target.roleArn;
   try {
     const out = await step(input, 'GetCredentialsForIdentity', () =>
@@ -84,7 +87,7 @@ export async function basicCredentials(input: FlowInput, identityId: string): Pr
     throw new AppError('ROLE_NOT_ALLOWED', 'the basic flow needs a role to assume and none was given or preferred',
       claims.roles.length ? `pass --role-arn with one of: ${claims.roles.join(', ')}` : 'pass --role-arn ARN (a role whose trust policy allows this identity pool), or set identityPool.roleArn in the profile');
   }
-  const identity = await identityClient(input.target);
+  const identity = await identityClient(input.target, input.fetch);
   let token: string;
   let id = identityId;
   try {
@@ -95,7 +98,7 @@ export async function basicCredentials(input: FlowInput, identityId: string): Pr
   } finally {
     identity.client.destroy();
   }
-  const sts = await stsClient(input.target);
+  const sts = await stsClient(input.target, undefined, input.fetch);
   try {
     const out = await step(input, 'AssumeRoleWithWebIdentity', () =>
       sts.client.send(new sts.sdk.AssumeRoleWithWebIdentityCommand({
