@@ -5,8 +5,10 @@
 //   - the emulator's hosted UI form: $BROWSER_USER / $BROWSER_PASSWORD (default alice / Passw0rd!);
 //   - the emulator's Google chooser: the first account, or Cancel with BROWSER_ACTION=cancel;
 //   - oidc-provider's devInteractions: its login form (input[name=login]), then the consent page.
-// BROWSER_ACTION=none only loads the URL (to see where it lands). Plain JS: run without a build.
+// BROWSER_ACTION=none only loads the URL (to see where it lands). BROWSER_URL_LOG=FILE appends every
+// URL the browser requests to FILE (a test's ground truth for the authorization code). Plain JS: run without a build.
 /* global document */
+import { appendFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const url = process.argv.at(-1);
@@ -47,6 +49,8 @@ async function step(page) {
 
 try {
   const page = await browser.newPage();
+  const urlLog = process.env.BROWSER_URL_LOG;
+  if (urlLog) page.on('request', (r) => appendFileSync(urlLog, `${r.url()}\n`));
   await page.goto(url);
   if (action !== 'none') {
     for (let i = 0; i < 5 && (await step(page).catch(() => false)); i++);
