@@ -81,7 +81,7 @@ async function traced(name: string, args: string[], extraEnv: Record<string, str
   return { lines, har: JSON.parse(bytes) as HarDoc, stdout: r.stdout };
 }
 
-const shape = (lines: string[]) => lines.map((l) => l.replace(emulator.url, 'EMU').replace(api.url, 'API').replace(/ \d+ ms/, '').replace(/\?.*? /, '?… '));
+const shape = (lines: string[]) => lines.map((l) => l.replace(emulator.url, 'EMU').replace(api.url, 'API').replace(/ \d+ ms/, '').replace(/\?.*? /, '?… ').replace(/localhost:5368[23]\//, 'localhost:PORT/'));
 
 describe('--trace and --har', () => {
   it('login: discovery, the authorize URL, the callback, the token exchange in order; the JWKS once', async () => {
@@ -93,7 +93,7 @@ describe('--trace and --har', () => {
     expect(shape(lines).filter((l) => l !== jwks)).toEqual([
       'GET EMU/us-east-1_LocalDemo/.well-known/openid-configuration 200',
       'GET EMU/oauth2/authorize?… (opened in the browser)',
-      'GET http://localhost:53682/callback?… 302 (browser)',
+      'GET http://localhost:PORT/callback?… 302 (browser)',
       'POST EMU/oauth2/token 200',
     ]);
     expectValidHar(har);
@@ -109,7 +109,7 @@ describe('--trace and --har', () => {
     expect(token.request.headers.find((h: { name: string }) => h.name === 'authorization').value).toMatch(/^Basic ‹redacted:[0-9a-f]{4}›$/);
     expect(JSON.parse(token.response.content.text as string)).toMatchObject({ access_token: expect.stringMatching(REDACTED), id_token: expect.stringMatching(REDACTED), refresh_token: expect.stringMatching(REDACTED), token_type: 'Bearer' });
     // The code the browser brought back (ground truth from the browser's own request log).
-    const callback = (await readFile(urlLog, 'utf8')).split('\n').find((u) => u.startsWith('http://localhost:53682/callback?'));
+    const callback = (await readFile(urlLog, 'utf8')).split('\n').find((u) => /^http:\/\/localhost:5368[23]\/callback\?/.test(u)); // the other helper's tests may hold 53682
     const code = new URL(callback!).searchParams.get('code');
     expect(code).toBeTruthy();
     secrets.add(code!);
