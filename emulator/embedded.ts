@@ -47,6 +47,7 @@ export async function startEmbeddedPool(opts: EmbeddedPoolOptions = {}): Promise
     region: emulator.config.region,
     clientId: client.clientId,
     refreshTokenLifetimeSeconds: client.refreshTokenValiditySeconds,
+    identityProviders: client.identityProviders.filter((p) => p !== 'COGNITO'),
     ...(identityPool ? { identityPoolId: identityPool.id } : {}),
     stop: () => emulator.stop(),
   };

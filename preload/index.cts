@@ -6,8 +6,28 @@ import type { RendererApi, InvokeChannel, EventChannel } from '../main/core/ipc/
 
 const { contextBridge, ipcRenderer } = electron;
 
-const INVOKE: readonly InvokeChannel[] = ['app:capabilities', 'profiles:list', 'session:get', 'auth:sign-in', 'auth:cancel', 'auth:sign-out', 'inspect:token', 'credentials:get'];
-const EVENTS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting'];
+// Kept equal to the contract's INVOKE_CHANNELS / EVENT_CHANNELS (a unit test compares them).
+const INVOKE: readonly InvokeChannel[] = [
+  'app:capabilities',
+  'app:keychain',
+  'app:copy-text',
+  'profiles:list',
+  'profiles:get',
+  'profiles:save',
+  'profiles:duplicate',
+  'profiles:remove',
+  'profiles:import-amplify',
+  'session:get',
+  'auth:sign-in',
+  'auth:refresh',
+  'auth:cancel',
+  'auth:sign-out',
+  'inspect:token',
+  'credentials:get',
+  'credentials:whoami',
+  'credentials:copy',
+];
+const EVENTS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting', 'profiles:changed'];
 
 const api: RendererApi = {
   invoke: (channel, request) => {

@@ -2,7 +2,7 @@
 /* global window */
 // Renders the app's real renderer (dist/renderer) in Chromium with the real desktop core behind its
 // bridge (Electron cannot run here), signs in to the local pool through the hosted UI, and saves
-// screenshots for the README. Usage: npm run build && node scripts/screenshots.mjs
+// screenshots of the top of the window for the README. Usage: npm run screenshots
 import { createServer } from 'node:http';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,27 +40,56 @@ const server = createServer(async (req, res) => {
   }
 }).listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
-const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-await page.exposeFunction('__invoke', async (channel, request) => {
-  try {
-    return { ok: true, value: await core.handlers[channel](request) };
-  } catch (err) {
-    return { ok: false, error: err.toInfo ? err.toInfo() : { code: 'INTERNAL', message: String(err), hint: '' } };
-  }
-});
-await page.addInitScript(() => {
-  window.cognitoInspector = { invoke: (c, r) => window.__invoke(c, r), on: () => () => {} };
-});
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
-await page.waitForSelector('#profile option', { state: 'attached' });
-await page.click('#sign-in');
-await page.waitForSelector('#state[data-state="signed-in"]', { timeout: 30_000 });
-await page.waitForSelector('#id-token table tr');
-await page.click('#get-credentials');
-await page.waitForSelector('#credentials table tr');
-await page.screenshot({ path: 'docs/screenshots/app-signed-in.png', fullPage: false });
-await page.locator('section.aws').screenshot({ path: 'docs/screenshots/aws-credentials.png' });
-console.log('wrote docs/screenshots/{hosted-ui,app-signed-in,aws-credentials}.png');
+
+async function openWindow(colorScheme) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme });
+  await page.exposeFunction('__invoke', async (channel, request) => {
+    try {
+      return { ok: true, value: await core.handlers[channel](request) };
+    } catch (err) {
+      return { ok: false, error: err.toInfo ? err.toInfo() : { code: 'INTERNAL', message: String(err), hint: '' } };
+    }
+  });
+  await page.addInitScript(() => {
+    const listeners = new Map();
+    window.__emit = (channel, payload) => (listeners.get(channel) ?? []).forEach((l) => l(payload));
+    window.cognitoInspector = {
+      invoke: (c, r) => window.__invoke(c, r),
+      on: (c, l) => {
+        listeners.set(c, [...(listeners.get(c) ?? []), l]);
+        return () => listeners.set(c, (listeners.get(c) ?? []).filter((x) => x !== l));
+      },
+    };
+  });
+  const emit = (channel) => (payload) => void page.evaluate(([c, p]) => window.__emit?.(c, p), [channel, payload]).catch(() => undefined);
+  core.onSessionChanged(emit('session:changed'));
+  core.onCredentialsChanged(emit('credentials:changed'));
+  core.onSignInWaiting(emit('auth:waiting'));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  return page;
+}
+
+const page = await openWindow('light');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.getByRole('status', { name: 'Session state: Signed in' }).waitFor({ timeout: 30_000 });
+await page.getByRole('row').filter({ hasText: 'cognito:groups' }).first().waitFor();
+await page.getByRole('status', { name: 'Signature status' }).first().waitFor();
+await page.screenshot({ path: 'docs/screenshots/app-signed-in.png' });
+await page.getByRole('tab', { name: 'AWS' }).click();
+await page.getByRole('button', { name: 'Get credentials' }).click();
+await page.getByText('Access key id').waitFor();
+await page.screenshot({ path: 'docs/screenshots/aws-credentials.png' });
+await page.getByRole('tab', { name: 'Inspect any token' }).click();
+const idToken = await page.evaluate(() => window.__invoke('session:get', { profile: 'local-demo' }).then((r) => r.value.idToken));
+await page.getByLabel(/Token \(paste a JWT/).fill(idToken);
+await page.getByRole('row').filter({ hasText: 'token_use' }).first().waitFor();
+await page.screenshot({ path: 'docs/screenshots/inspector.png' });
+
+const dark = await openWindow('dark');
+await dark.getByRole('status', { name: 'Session state: Signed in' }).waitFor({ timeout: 30_000 });
+await dark.getByRole('row').filter({ hasText: 'cognito:groups' }).first().waitFor();
+await dark.screenshot({ path: 'docs/screenshots/app-dark.png' });
+console.log('wrote docs/screenshots/{hosted-ui,app-signed-in,aws-credentials,inspector,app-dark}.png');
 await browser.close();
 server.close();
 await core.dispose();

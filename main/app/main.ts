@@ -3,10 +3,14 @@ import { createDesktopCore, type DesktopCore } from '../core/desktop/desktop-cor
 import { INVOKE_CHANNELS } from '../core/ipc/contract.js';
 import { systemClock } from '../core/ports.js';
 import { inspectorHome } from '../core/profiles/home.js';
+import { join } from 'node:path';
 import { electronBrowser } from './browser-opener.js';
 import { registerHandler, sendEvent, type Handler } from './ipc.js';
 import { hardenSession, isTrustedSender } from './security.js';
+import { electronShellPorts } from './shell-ports.js';
+import { claimSingleInstance } from './single-instance.js';
 import { APP_URL, createMainWindow } from './window.js';
+import { rememberWindowState } from './window-state.js';
 
 /** The Electron shell: wires Electron's events to the core and nothing else. */
 let win: BrowserWindow | undefined;
@@ -29,6 +33,7 @@ async function start(): Promise<void> {
   core = await createDesktopCore({
     home,
     startLocalPool: startLocalPool(home),
+    shell: electronShellPorts(() => win),
     browser: electronBrowser,
     clock: systemClock,
     log,
@@ -41,6 +46,7 @@ async function start(): Promise<void> {
   core.onSessionChanged((view) => win && sendEvent(win.webContents, 'session:changed', view));
   core.onCredentialsChanged((view) => win && sendEvent(win.webContents, 'credentials:changed', view));
   core.onSignInWaiting((w) => win && sendEvent(win.webContents, 'auth:waiting', w));
+  core.onProfilesChanged((list) => win && sendEvent(win.webContents, 'profiles:changed', list));
 
   // Sleep and network loss: timers may not have fired, so refresh what is due now.
   powerMonitor.on('resume', () => void core?.wake());
@@ -52,23 +58,25 @@ async function start(): Promise<void> {
     online = now;
   }, 5000).unref();
 
-  win = createMainWindow();
-  win.on('closed', () => (win = undefined));
+  win = openWindow(home);
 }
 
-if (!app.requestSingleInstanceLock()) {
+function openWindow(home: string): BrowserWindow {
+  const w = createMainWindow();
+  rememberWindowState(w, join(home, 'window-state.json'));
+  w.on('closed', () => (win = undefined));
+  return w;
+}
+
+if (!claimSingleInstance(app, () => win)) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
-  });
   app.whenReady().then(start, (err: unknown) => {
     log(`failed to start: ${err instanceof Error ? err.message : String(err)}`);
     app.exit(1);
   });
   app.on('activate', () => {
-    if (!win && core) win = createMainWindow();
+    if (!win && core) win = openWindow(inspectorHome());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

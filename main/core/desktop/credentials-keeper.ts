@@ -5,6 +5,7 @@ import { isAppError } from '../errors/app-error.js';
 import type { Clock } from '../ports.js';
 import type { Profile } from '../profiles/schema.js';
 import type { AwsCredentialsEntry } from '../secrets/session-vault.js';
+import type { IdentityTarget } from '../aws/target.js';
 
 
 /** Renew this long before Expiration: the CLI's cache stops serving credentials at the same point. */
@@ -15,16 +16,34 @@ export const RENEW_BEFORE_MS = 5 * 60_000;
  * own before they expire (and the ID token refreshed first when needed, by getAwsCredentials), and
  * every change is reported. Stopped per profile on sign-out.
  */
+/** What the person asked for on top of the profile: a role from cognito:roles, or guest credentials. */
+export interface CredentialChoice {
+  roleArn?: string;
+  guest?: boolean;
+}
+
+/** Why the credentials carry this role, in the words the AWS panel shows. */
+export function roleReason(target: IdentityTarget, choice: CredentialChoice, profileRole: string | undefined, preferredRole: string | undefined, roleArn: string | undefined): string {
+  if (target.mode === 'guest') return "the identity pool's role for guests (unauthenticated identities)";
+  if (choice.roleArn) return 'chosen by you from the roles in the ID token (cognito:roles)';
+  if (profileRole) return "the profile's identity-pool roleArn setting";
+  if (preferredRole && preferredRole === roleArn) return 'cognito:preferred_role in the ID token (the group with the best precedence)';
+  return "the identity pool's choice: its default authenticated role or a rule-based mapping";
+}
+
 export function createCredentialsKeeper(deps: {
   clock: Clock;
+  /** The session's ID token, for explaining the role (decoded only, never sent anywhere from here). */
+  idToken?: (profile: string) => string | undefined;
   credentialDeps: () => Promise<CredentialDeps>;
   profile: (name: string) => Promise<Profile>;
   onChange: (view: CredentialsView) => void;
 }) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const renewals = new Map<string, number>();
+  const choices = new Map<string, CredentialChoice>();
 
-  const view = (profile: string, c: AwsCredentialsEntry, cached: boolean, renewsAt: number | undefined): CredentialsView => ({
+  const view = (profile: string, c: AwsCredentialsEntry, cached: boolean, renewsAt: number | undefined, flow: IdentityTarget['mode'], reason: string): CredentialsView => ({
     profile,
     accessKeyId: c.accessKeyId,
     ...(c.expiration ? { expiration: c.expiration } : {}),
@@ -32,6 +51,8 @@ export function createCredentialsKeeper(deps: {
     ...(c.roleArn ? { roleArn: c.roleArn } : {}),
     cached,
     ...(renewsAt ? { renewsAt } : {}),
+    flow,
+    roleReason: reason,
   });
 
   function stop(profile: string): void {
@@ -40,11 +61,17 @@ export function createCredentialsKeeper(deps: {
     renewals.delete(profile);
   }
 
-  async function fetchCredentials(profileName: string, fresh: boolean): Promise<CredentialsView> {
+  async function fetchCredentials(profileName: string, fresh: boolean, choice: CredentialChoice = choices.get(profileName) ?? {}): Promise<CredentialsView> {
     stop(profileName);
-    const [{ getAwsCredentials }, { identityTarget }] = await Promise.all([import('../aws/get-credentials.js'), import('../aws/target.js')]);
+    choices.set(profileName, choice);
+    const [{ getAwsCredentials }, { identityTarget }, { readIdClaims }] = await Promise.all([
+      import('../aws/get-credentials.js'),
+      import('../aws/target.js'),
+      import('../aws/id-claims.js'),
+    ]);
     try {
-      const target = identityTarget(await deps.profile(profileName));
+      const profile = await deps.profile(profileName);
+      const target = identityTarget(profile, { ...(choice.roleArn ? { roleArn: choice.roleArn } : {}), ...(choice.guest ? { mode: 'guest' as const } : {}) });
       const { credentials, cached } = await getAwsCredentials(target, await deps.credentialDeps(), { noCache: fresh });
       const renewsAt = credentials.expiration ? Math.max(deps.clock.now() + 1000, credentials.expiration - RENEW_BEFORE_MS) : undefined;
       if (renewsAt) {
@@ -53,7 +80,9 @@ export function createCredentialsKeeper(deps: {
         timers.set(profileName, t);
         renewals.set(profileName, renewsAt);
       }
-      const v = view(profileName, credentials, cached, renewsAt);
+      const preferred = readIdClaims(deps.idToken?.(profileName)).preferredRole;
+      const reason = roleReason(target, choice, profile.identityPool?.roleArn, preferred, credentials.roleArn);
+      const v = view(profileName, credentials, cached, renewsAt, target.mode, reason);
       deps.onChange(v);
       return v;
     } catch (err) {
@@ -66,8 +95,11 @@ export function createCredentialsKeeper(deps: {
 
   return {
     /** Credentials for the profile (from the keychain cache when still good), renewed on their own from now on. */
-    get: (profile: string, fresh = false) => fetchCredentials(profile, fresh),
-    stop,
+    get: (profile: string, fresh = false, choice: CredentialChoice = {}) => fetchCredentials(profile, fresh, choice),
+    stop(profile: string): void {
+      stop(profile);
+      choices.delete(profile);
+    },
     /** After sleep (timers may not have fired): renew what is due now. */
     async wake(): Promise<void> {
       const due = [...renewals].filter(([, at]) => at <= deps.clock.now()).map(([p]) => p);

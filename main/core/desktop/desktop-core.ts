@@ -1,8 +1,7 @@
-import type { AppError } from '../errors/app-error.js';
-import type { CredentialsView, InvokeResponses, SessionView, SignInWaiting } from '../ipc/contract.js';
+import { AppError } from '../errors/app-error.js';
+import type { CredentialsView, InvokeResponses, ProfileSummary, SessionView, SignInWaiting } from '../ipc/contract.js';
 import type { BrowserOpener, Clock, ShellPorts } from '../ports.js';
 import { cachingFetch } from '../net/caching-fetch.js';
-import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 import { createProfileStore } from '../profiles/store.js';
 import { openSecrets } from '../secrets/open-secrets.js';
 import { fileProfileLock } from '../session/file-lock.js';
@@ -10,9 +9,13 @@ import { clientConfigFor, profileAuthOps } from '../session/profile-auth.js';
 import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
+import { awsHandlers } from './aws-handlers.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
 import type { InspectTokenRequest } from './inspect-token.js';
 import { ensureLocalPool, type StartLocalPool } from './local-pool.js';
+import { profileHandlers, profileSummary } from './profile-handlers.js';
+import { watchProfilesFile } from './profiles-watch.js';
+import { createSessionViews } from './session-view.js';
 
 /**
  * Everything the desktop app does, in plain Node: the Electron shell (main/app) only feeds it
@@ -53,8 +56,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
   const inspectFetch = cachingFetch(globalThis.fetch, deps.clock);
   const waitingListeners = new Set<(w: SignInWaiting) => void>();
   const credentialListeners = new Set<(v: CredentialsView) => void>();
+  const profileListeners = new Set<(list: ProfileSummary[]) => void>();
   const keeper = createCredentialsKeeper({
     clock: deps.clock,
+    idToken: (p) => manager.snapshot(p).idToken,
     profile: (name) => profiles.get(name),
     credentialDeps: async () => {
       const { fileIdentityIdCache } = await import('../aws/identity-id-cache.js');
@@ -67,15 +72,36 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     if (e.snapshot.state === 'signed-out') keeper.stop(e.profile);
   });
 
-  const view = (s: SessionSnapshot): SessionView => ({
-    profile: s.profile,
-    state: s.state,
-    persisted: s.persisted,
-    ...(s.idToken ? { idToken: s.idToken } : {}),
-    ...(s.accessToken ? { accessToken: s.accessToken } : {}),
-    ...(s.accessTokenExpiresAt ? { accessTokenExpiresAt: s.accessTokenExpiresAt } : {}),
-    ...(s.error ? { error: s.error } : {}),
-  });
+  // The refresh lifetime (for the estimated refresh-token expiry) of each profile, kept current by the watcher.
+  const lifetimes = new Map<string, number | undefined>();
+  const rememberLifetimes = (list: Awaited<ReturnType<typeof profiles.list>>) => {
+    lifetimes.clear();
+    for (const p of list) lifetimes.set(p.name, p.refreshTokenLifetimeSeconds);
+    return list;
+  };
+  const sessionViews = createSessionViews({ clock: deps.clock, refreshLifetimeSeconds: (p) => lifetimes.get(p) });
+  manager.subscribe((e) => sessionViews.record(e));
+  const view = (s: SessionSnapshot): SessionView => sessionViews.view(s);
+
+  // profiles.json changed (the window's own edits, or the CLI's): tell the window, once per change.
+  let lastProfiles = '';
+  const profilesChanged = () =>
+    void profiles.list().then(
+      (list) => {
+        const summaries = rememberLifetimes(list).map(profileSummary);
+        const key = JSON.stringify(summaries);
+        if (key === lastProfiles) return;
+        lastProfiles = key;
+        profileListeners.forEach((l) => l(summaries));
+      },
+      () => undefined, // a half-edited or invalid file: profiles:list reports it when asked
+    );
+  lastProfiles = JSON.stringify(rememberLifetimes(await profiles.list()).map(profileSummary));
+  const stopWatching = await watchProfilesFile(profiles.path, profilesChanged);
+  const signOutQuietly = async (profile: string) => {
+    keeper.stop(profile);
+    await manager.signOut(profile);
+  };
 
   // Restore every saved profile: at most one refresh each, none while cached tokens are valid.
   const restored = Promise.all((await profiles.list()).map((p) => manager.restore(p.name).catch(() => undefined)));
@@ -86,19 +112,26 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       nativeFilePicker: Boolean(deps.shell?.pickFile),
       focusWindow: Boolean(deps.shell?.focusWindow),
     }),
-    'profiles:list': async () =>
-      (await profiles.list()).map((p) => ({ name: p.name, issuer: p.issuer, clientId: p.clientId, local: Boolean(parseCognitoIssuer(p.issuer)?.local) })),
+    'app:copy-text': async (req: { text: string }) => {
+      if (!deps.shell?.writeClipboard) throw new AppError('INVALID_INPUT', 'this shell has no main-process clipboard', "use the page's own clipboard");
+      await deps.shell.writeClipboard(req.text);
+      return { copied: true };
+    },
+    'app:keychain': async () => ({ available: secrets.persisted, ...(secrets.problem ? { problem: secrets.problem } : {}) }),
+    ...profileHandlers({ profiles, vault: secrets.vault, shell: deps.shell, signOut: signOutQuietly, changed: profilesChanged }),
     'session:get': async (req: { profile: string }) => {
       await restored;
       return view(manager.snapshot(req.profile));
     },
-    'auth:sign-in': async (req: { profile: string; prompt?: 'login' }) => {
+    'auth:sign-in': async (req: { profile: string; prompt?: 'login'; identityProvider?: string }) => {
       await profiles.get(req.profile);
       let waiting: SignInWaiting | undefined;
-      return view(
-        await manager.signIn(req.profile, {
+      const extraParams = { ...(req.prompt ? { prompt: req.prompt } : {}), ...(req.identityProvider ? { identity_provider: req.identityProvider } : {}) };
+      // However the sign-in ends in the browser, the window comes back to the front.
+      const finished = await manager
+        .signIn(req.profile, {
           timeoutMs: SIGN_IN_TIMEOUT_MS,
-          ...(req.prompt ? { extraParams: { prompt: req.prompt } } : {}),
+          ...(Object.keys(extraParams).length ? { extraParams } : {}),
           onListening: (info) => {
             waiting = { profile: req.profile, startUrl: info.startUrl, deadline: deps.clock.now() + SIGN_IN_TIMEOUT_MS };
             waitingListeners.forEach((l) => l(waiting!));
@@ -107,8 +140,15 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
           onBrowserError: (error) => {
             if (waiting) waitingListeners.forEach((l) => l({ ...waiting!, browserError: error.toInfo() }));
           },
-        }),
-      );
+        })
+        .finally(() => {
+          if (waiting) deps.shell?.focusWindow?.();
+        });
+      return view(finished);
+    },
+    'auth:refresh': async (req: { profile: string }) => {
+      await manager.refresh(req.profile);
+      return view(manager.snapshot(req.profile));
     },
     'auth:cancel': async (req: { profile: string }) => ({ cancelled: manager.cancelSignIn(req.profile) }),
     'auth:sign-out': async (req: { profile: string; hosted?: boolean }) => {
@@ -125,7 +165,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       const { inspectTokenForWindow } = await import('./inspect-token.js');
       return inspectTokenForWindow(req, { now: deps.clock.now(), fetch: inspectFetch, profiles });
     },
-    'credentials:get': async (req: { profile: string; fresh?: boolean }) => keeper.get(req.profile, Boolean(req.fresh)),
+    ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper }),
   };
 
   return {
@@ -138,6 +178,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       waitingListeners.add(listener);
       return () => waitingListeners.delete(listener);
     },
+    onProfilesChanged(listener: (list: ProfileSummary[]) => void): () => void {
+      profileListeners.add(listener);
+      return () => profileListeners.delete(listener);
+    },
     onCredentialsChanged(listener: (view: CredentialsView) => void): () => void {
       credentialListeners.add(listener);
       return () => credentialListeners.delete(listener);
@@ -148,6 +192,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       await keeper.wake();
     },
     async dispose(): Promise<void> {
+      stopWatching();
       keeper.dispose();
       manager.dispose();
       await localPool?.stop();

@@ -13,6 +13,8 @@ export interface LocalPool {
   clientId: string;
   refreshTokenLifetimeSeconds: number;
   identityPoolId?: string;
+  /** Providers the app client offers besides the user pool (the demo simulates Google). */
+  identityProviders?: string[];
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function ensureLocalPool(profiles: ProfileStore, start: StartLocalP
     logoutUri: 'http://localhost:53682/signed-out',
     refreshTokenLifetimeSeconds: pool.refreshTokenLifetimeSeconds,
     ...(pool.identityPoolId ? { identityPool: { id: pool.identityPoolId, mode: 'enhanced' as const, endpoint: pool.url } } : {}),
+    ...(pool.identityProviders?.length ? { identityProviders: pool.identityProviders } : {}),
   };
   await profiles.add(profile, { replace: true });
   log(`local pool (demo) at ${pool.issuer}: sign in as alice / Passw0rd!`);

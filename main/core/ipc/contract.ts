@@ -28,16 +28,44 @@ export const inspectVerifySchema = z.union([
   z.object({ tokenIssuer: z.literal(true) }).strict(),
 ]);
 export type InspectVerify = z.infer<typeof inspectVerifySchema>;
+const roleArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/);
+/** A profile as the edit form sends it: checked field by field by the core with the CLI's own schema. */
+const profileDraft = z.record(z.string().max(64), z.unknown());
 
 export const invokeSchemas = {
   'app:capabilities': z.object({}).strict(),
   'profiles:list': z.object({}).strict(),
   'session:get': z.object({ profile: profileName }).strict(),
-  'auth:sign-in': z.object({ profile: profileName, prompt: z.enum(['login']).optional() }).strict(),
+  'profiles:get': z.object({ profile: profileName }).strict(),
+  /** Validates (dryRun) or saves a profile; `original` renames/replaces that profile. */
+  'profiles:save': z.object({ profile: profileDraft, original: profileName.optional(), dryRun: z.boolean().default(false) }).strict(),
+  'profiles:duplicate': z.object({ profile: profileName, as: profileName }).strict(),
+  /** Removes the profile and its keychain entry (session, cached AWS credentials, client secret). */
+  'profiles:remove': z.object({ profile: profileName }).strict(),
+  /** Parses an Amplify config into a draft: from the native picker (no file) or the content the page read. */
+  'profiles:import-amplify': z
+    .object({ name: profileName, file: z.object({ name: z.string().max(255), text: z.string().max(1_000_000) }).strict().optional() })
+    .strict(),
+  'app:keychain': z.object({}).strict(),
+  /** Writes non-secret text the window shows (a token, a curl line) with the main-process clipboard. */
+  'app:copy-text': z.object({ text: z.string().max(70_000) }).strict(),
+  'auth:sign-in': z
+    .object({ profile: profileName, prompt: z.enum(['login']).optional(), identityProvider: z.string().regex(/^[\w.-]{1,64}$/).optional() })
+    .strict(),
+  'auth:refresh': z.object({ profile: profileName }).strict(),
   'auth:cancel': z.object({ profile: profileName }).strict(),
   'auth:sign-out': z.object({ profile: profileName, hosted: z.boolean().default(false) }).strict(),
   'inspect:token': z.object({ token: z.string().max(65536), audience: z.string().max(256).optional(), verify: inspectVerifySchema.optional() }).strict(),
-  'credentials:get': z.object({ profile: profileName, fresh: z.boolean().default(false) }).strict(),
+  'credentials:get': z
+    .object({ profile: profileName, fresh: z.boolean().default(false), roleArn: roleArn.optional(), guest: z.boolean().default(false) })
+    .strict(),
+  'credentials:whoami': z.object({ profile: profileName }).strict(),
+  /**
+   * Credentials in a shape other tools read. With a main-process clipboard the core writes it and
+   * returns `{ copied: true }`: the secret key never reaches the renderer. Without one (browser
+   * shell) the text comes back for this one explicit click.
+   */
+  'credentials:copy': z.object({ profile: profileName, format: z.enum(['env', 'ini', 'process']) }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -48,6 +76,26 @@ export interface ProfileSummary {
   issuer: string;
   clientId: string;
   local: boolean;
+  /** Identity providers the app client offers besides the user pool (e.g. Google): drives the buttons. */
+  identityProviders: string[];
+  hasIdentityPool: boolean;
+}
+
+/** The non-secret profile fields, as the edit form shows them. */
+export type ProfileDetail = Record<string, unknown> & { name: string };
+
+export interface FieldIssue {
+  /** The field path, dot-joined ("identityPool.id"); "" for the whole profile. */
+  field: string;
+  message: string;
+}
+
+export type ProfileSaveResult = { saved: boolean; issues: FieldIssue[]; profile?: ProfileDetail };
+
+export interface LastRefresh {
+  at: number;
+  result: 'refreshed' | 'rotated' | 'retrying' | 'failed' | 'rejected';
+  error?: ErrorInfo;
 }
 
 export type SessionState = 'signed-out' | 'signing-in' | 'signed-in' | 'refreshing' | 'expired' | 'error';
@@ -61,6 +109,19 @@ export interface SessionView {
   accessTokenExpiresAt?: number;
   persisted: boolean;
   error?: ErrorInfo;
+  /** When the next silent refresh is scheduled. */
+  nextRefreshAt?: number;
+  /** A refresh token is held (the token itself never crosses to the window). */
+  hasRefreshToken?: boolean;
+  /** Where it is held. */
+  refreshTokenStorage?: 'keychain' | 'memory';
+  /** First sign-in of this session: the refresh token's lifetime counts from here. */
+  signedInAt?: number;
+  /** Estimated refresh-token expiry, when the profile states the client's refresh lifetime. */
+  refreshTokenExpiresAbout?: number;
+  lastRefresh?: LastRefresh;
+  /** A refresh in this session returned a new refresh token. */
+  rotationSeen?: boolean;
 }
 
 /** AWS credentials as the renderer sees them: never the secret key or the session token. */
@@ -73,6 +134,30 @@ export interface CredentialsView {
   cached?: boolean;
   renewsAt?: number;
   error?: ErrorInfo;
+  flow?: 'enhanced' | 'basic' | 'guest';
+  /** Why this role: the chosen one, the profile's, the token's preferred role, or the pool's decision. */
+  roleReason?: string;
+}
+
+export interface CallerIdentityView {
+  profile: string;
+  account: string;
+  arn: string;
+  userId: string;
+}
+
+export interface KeychainStatus {
+  available: boolean;
+  problem?: ErrorInfo;
+}
+
+export type CopyResult = { copied: true; what: string } | { copied: false; text: string; what: string };
+
+export interface ImportDraft {
+  cancelled: boolean;
+  draft?: ProfileDetail;
+  notes: string[];
+  format?: string;
 }
 
 /**
@@ -90,12 +175,22 @@ export interface Capabilities {
 export interface InvokeResponses {
   'app:capabilities': Capabilities;
   'profiles:list': ProfileSummary[];
+  'profiles:get': ProfileDetail;
+  'profiles:save': ProfileSaveResult;
+  'profiles:duplicate': ProfileSummary;
+  'profiles:remove': { removed: boolean };
+  'profiles:import-amplify': ImportDraft;
+  'app:keychain': KeychainStatus;
+  'app:copy-text': { copied: boolean };
   'session:get': SessionView;
   'auth:sign-in': SessionView;
+  'auth:refresh': SessionView;
   'auth:cancel': { cancelled: boolean };
   'auth:sign-out': SessionView;
   'inspect:token': InspectReportJson;
   'credentials:get': CredentialsView;
+  'credentials:whoami': CallerIdentityView;
+  'credentials:copy': CopyResult;
 }
 
 /** A sign-in is waiting for the browser: the URL works in any browser on this machine. */
@@ -112,9 +207,11 @@ export interface EventPayloads {
   'session:changed': SessionView;
   'credentials:changed': CredentialsView;
   'auth:waiting': SignInWaiting;
+  /** profiles.json changed (the window, or the CLI in another process). */
+  'profiles:changed': ProfileSummary[];
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting', 'profiles:changed'];
 
 /** The API the preload exposes on `window.cognitoInspector`. */
 export type RendererApi = {

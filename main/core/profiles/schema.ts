@@ -35,6 +35,8 @@ export const profileSchema = z.object({
   redirectUris: z.array(httpUrl).min(1, 'at least one redirect URI').default(DEFAULT_REDIRECT_URIS),
   /** Google, a SAML/OIDC provider name, or absent for the hosted UI. */
   identityProvider: z.string().min(1).optional(),
+  /** The providers the app client offers (Cognito's SupportedIdentityProviders, e.g. Google): the window offers a button each. */
+  identityProviders: z.array(z.string().min(1)).optional(),
   /** Extra authorize parameters: prompt, login_hint, lang, ... */
   authorizeParams: z.record(z.string(), z.string()).default({}),
   identityPool: identityPoolSettingsSchema.optional(),

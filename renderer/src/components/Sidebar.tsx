@@ -1,0 +1,52 @@
+import type { ProfileSummary, SessionView } from '../../../main/core/ipc/contract.js';
+
+/** Every profile, the selected one marked; the profile actions that do not need one selected. */
+export function Sidebar(props: {
+  profiles: ProfileSummary[];
+  selected: string;
+  sessions: Record<string, SessionView | undefined>;
+  onSelect: (name: string) => void;
+  onAdd: () => void;
+  onImport: () => void;
+}) {
+  return (
+    <aside className="sidebar" aria-label="Profiles">
+      <p className="brand">Cognito Inspector</p>
+      <h2 className="sidebar-title" id="profiles-heading">
+        Profiles
+      </h2>
+      <ul aria-labelledby="profiles-heading">
+        {props.profiles.map((p) => (
+          <li key={p.name}>
+            <button
+              type="button"
+              className="profile-item"
+              aria-current={p.name === props.selected ? 'true' : undefined}
+              onClick={() => props.onSelect(p.name)}
+            >
+              <span className="profile-name">{p.name}</span>
+              <span className="profile-sub">{p.local ? 'Local pool (demo)' : hostOf(p.issuer)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar-actions">
+        <button type="button" data-shortcut="n" onClick={props.onAdd} title="Alt+N">
+          Add profile
+        </button>
+        <button type="button" onClick={props.onImport}>
+          Import Amplify config…
+        </button>
+      </div>
+    </aside>
+  );
+}
+
+function hostOf(issuer: string): string {
+  try {
+    const u = new URL(issuer);
+    return `${u.host}${u.pathname}`.replace(/\/$/, '');
+  } catch {
+    return issuer;
+  }
+}
