@@ -29,8 +29,9 @@ describe.skipIf(!bin)('Electron app (real binary)', () => {
     const app = await electron.launch({ executablePath: bin!, args: ['.'], env: { ...process.env, COGNITO_INSPECTOR_HOME: home } });
     try {
       const win = await app.firstWindow();
-      await win.waitForSelector('#profile option');
-      expect(await win.locator('#profile option').first().textContent()).toContain('Local pool (demo)');
+      const profiles = win.getByRole('complementary', { name: 'Profiles' });
+      await profiles.getByRole('button', { name: /local-demo/ }).waitFor();
+      expect(await profiles.getByRole('button', { name: /local-demo/ }).textContent()).toContain('Local pool (demo)');
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => Object.keys((globalThis as unknown as { cognitoInspector: object }).cognitoInspector).sort())).toEqual(['invoke', 'on']);
     } finally {

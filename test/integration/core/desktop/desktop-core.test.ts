@@ -52,7 +52,12 @@ describe('desktop core on first start', () => {
     expect(waiting).toEqual([{ profile: 'local-demo', startUrl: expect.stringMatching(/^http:\/\/localhost:5368[23]\/$/), deadline: expect.any(Number) }]);
     expect(view).toMatchObject({ profile: 'local-demo', state: 'signed-in' });
     expect(view.idToken).toMatch(/^eyJ/);
-    expect(JSON.stringify(view)).not.toMatch(/refresh/i);
+    // the window learns that a refresh token is held and where, never the token itself
+    const stored = await core.secrets.vault.read('local-demo');
+    expect(stored?.refreshToken).toBeTruthy();
+    expect(JSON.stringify(view)).not.toContain(stored!.refreshToken!);
+    expect(Object.keys(view)).not.toContain('refreshToken');
+    expect(view).toMatchObject({ hasRefreshToken: true, refreshTokenStorage: 'keychain' });
     expect(await opener.current!.done[0]).toMatch(/signed in|success/i);
     // restore on start reports the initial state, then the sign-in's own transitions
     expect(events.map((e) => e.state)).toEqual(['signed-out', 'signing-in', 'signed-in']);
