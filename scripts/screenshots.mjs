@@ -28,7 +28,7 @@ const opener = {
     })();
   },
 };
-const core = await createDesktopCore({ home: await mkdtemp(join(tmpdir(), 'ci-shots-')), browser: opener, clock: { now: () => Date.now() }, log: () => {}, startLocalPool: () => startEmbeddedPool() });
+const core = await createDesktopCore({ home: await mkdtemp(join(tmpdir(), 'ci-shots-')), browser: opener, clock: { now: () => Date.now() }, log: () => {}, startLocalPool: () => startEmbeddedPool({ port: 0 }) });
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html');
