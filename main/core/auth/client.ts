@@ -64,6 +64,9 @@ export async function getClient(cfg: ClientConfig, deps: AuthDeps, overrides: Pa
   }
   state.jwksUri = metadata.jwks_uri;
   metadata = { ...metadata, ...hostedUiEndpoints(cfg.hostedUiDomain) };
+  // allowInsecureRequests (below) is one switch for the whole configuration: a loopback hosted-UI
+  // domain turns it on for an https issuer's endpoints too, so each endpoint must pass the rule itself.
+  checkEndpoints({ ...metadata, ...overrides });
   const config = new oidc.Configuration({ ...metadata, ...overrides }, cfg.clientId, {
     ...(cfg.clientSecret ? { client_secret: cfg.clientSecret } : {}),
     [oidc.clockSkew]: Math.round((deps.clock.now() - Date.now()) / 1000),

@@ -1,5 +1,6 @@
 import { decodeProtectedHeader } from 'jose';
 import type { CustomFetch } from 'openid-client';
+import { checkEgress } from '../net/egress.js';
 import type { DiscoveryCache } from './discovery-cache.js';
 
 type Jwks = { keys: Array<Record<string, unknown>> };
@@ -27,7 +28,8 @@ function downloadJwks(base: typeof fetch, cache: DiscoveryCache, url: string, in
   const pending = cache.pendingJwks.get(url) as Promise<Response | undefined> | undefined;
   if (pending) return pending;
   const work = (async () => {
-    const res = await base(url, init);
+    checkEgress(url, 'the issuer\'s jwks_uri', 'INSECURE_ISSUER');
+    const res = await base(url, { ...init, redirect: 'manual' });
     if (!res.ok) return res;
     const parsed: unknown = await res.json();
     if (!isJwks(parsed)) return json(parsed);
@@ -48,7 +50,8 @@ export function prefetchJwks(base: typeof fetch, cache: DiscoveryCache, jwksUri:
 }
 
 /**
- * The fetch openid-client uses. It (1) serves the JWKS from our cache when it has the ID token's
+ * The fetch openid-client uses. It (0) refuses any URL off the egress rule (https, or http on
+ * loopback) before requesting it; (1) serves the JWKS from our cache when it has the ID token's
  * kid, and otherwise fetches it, once more if the fresh copy still lacks the kid (key rotation in
  * progress; oauth4webapi alone would refetch only after 60 s); (2) sends the registered redirect_uri
  * string unchanged (openid-client would normalise it from the callback URL).
@@ -68,6 +71,9 @@ export function issuerFetch(base: typeof fetch, cache: DiscoveryCache, state: Fe
       }
       return json(cache.jwks.get(url) ?? { keys: [] });
     }
+    // Every request, before it is made: openid-client does not follow redirects (redirect: 'manual'),
+    // so checking each URL it asks for checks every hop.
+    checkEgress(url, 'an issuer endpoint', 'INSECURE_ISSUER');
     const res = await base(url, init);
     if (body instanceof URLSearchParams && body.has('grant_type') && res.ok) {
       state.idTokenKid = await peekIdTokenKid(res.clone());

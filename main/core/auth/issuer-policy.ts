@@ -1,5 +1,6 @@
 import type { ServerMetadata } from 'openid-client';
 import { AppError } from '../errors/app-error.js';
+import { isAllowedEgress } from '../net/egress.js';
 import { isLoopbackHost } from '../net/loopback.js';
 
 export { isLoopbackHost };
@@ -24,13 +25,18 @@ export function checkIssuerUrl(issuer: string): { url: URL; insecure: boolean } 
 
 const ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'jwks_uri', 'revocation_endpoint', 'end_session_endpoint', 'userinfo_endpoint'] as const;
 
-/** A loopback http issuer must not send us to plain http elsewhere. */
+/** No endpoint may be plain http off this machine, whatever the issuer's or hosted-UI domain's scheme. */
 export function checkEndpoints(metadata: ServerMetadata): void {
   for (const name of ENDPOINTS) {
     const value = metadata[name];
     if (typeof value !== 'string') continue;
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch (cause) {
+      throw new AppError('DISCOVERY_FAILED', `The issuer's ${name} ${JSON.stringify(value.slice(0, 200))} is not a URL.`, 'The discovery document must list absolute https endpoints.', { cause, details: { endpoint: name } });
+    }
+    if (!isAllowedEgress(url)) {
       throw new AppError('INSECURE_ISSUER', `The issuer's ${name} ${value} does not use https.`,
         'The discovery document must use https endpoints (plain http only on this machine).', { details: { endpoint: name } });
     }

@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { Fetch } from '../ports.js';
 import { networkErrorToAppError } from '../errors/translate-network.js';
+import { checkEgress } from '../net/egress.js';
 
 /** `call`: one HTTP request to an API protected by the pool, and what came back. */
 export interface ApiRequest {
@@ -17,14 +18,25 @@ export interface ApiResponse {
   body: string;
 }
 
-/** A relative URL is resolved against the profile's apiBaseUrl. */
+/**
+ * A relative URL is resolved against the profile's apiBaseUrl and must stay on its origin: `//host/x`,
+ * `\\host/x` and `/\host` are host-relative to a URL parser and would send the token elsewhere. Any
+ * target, absolute or not, must pass the egress rule (https, or http on loopback), checked before
+ * any token or credential is fetched for it.
+ */
 export function resolveApiUrl(target: string, base: string | undefined, profile: string): URL {
-  if (/^https?:\/\//i.test(target)) return new URL(target);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return checkEgress(target, `the URL ${JSON.stringify(target.slice(0, 200))}`);
   if (!base) {
     throw new AppError('BAD_USAGE', `"${target}" is not an absolute URL and profile "${profile}" has no API base URL`,
       `give a full URL (https://...), or set one: cognito-inspector profiles edit ${profile} --api-base-url https://api.example.com/prod`);
   }
-  return new URL(target.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`);
+  const baseUrl = checkEgress(base, `profile "${profile}"'s API base URL`);
+  const url = new URL(target.replace(/^\/+/, ''), baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`);
+  if (url.origin !== baseUrl.origin) {
+    throw new AppError('INSECURE_ENDPOINT', `the relative target ${JSON.stringify(target.slice(0, 200))} resolves to ${url.origin}, not the API base URL's ${baseUrl.origin}; nothing was sent`,
+      `relative targets stay on ${baseUrl.origin}; to call another host, give its full https:// URL`, { details: { url: url.href } });
+  }
+  return url;
 }
 
 /** "Name: value" → [name, value]. */
@@ -34,7 +46,10 @@ export function parseHeader(line: string): [string, string] {
   return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
 }
 
+/** Sends the request as given (no redirects followed: a redirect is printed, never re-sent with the token). */
 export async function sendApiRequest(req: ApiRequest, fetchImpl: Fetch = fetch): Promise<ApiResponse> {
+  // Checked again where the secret leaves, whatever built the request.
+  checkEgress(req.url, `the URL ${req.url.href.slice(0, 200)}`);
   let res: Response;
   try {
     res = await fetchImpl(req.url, { method: req.method, headers: req.headers, redirect: 'manual', ...(req.body !== undefined ? { body: req.body } : {}) });

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.js';
+import { checkEgress } from '../net/egress.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 
 export type IdentityMode = 'enhanced' | 'basic' | 'guest';
@@ -36,6 +37,9 @@ export function identityTarget(profile: IdentityProfile, overrides: TargetOverri
   if (!pool) {
     throw new AppError('INVALID_CONFIG', `profile "${profile.name}" has no identity pool`, `add one: cognito-inspector profiles edit ${profile.name} --identity-pool-id us-east-1:<guid>`);
   }
+  // The endpoint receives the ID token and answers with the secret key: refused before any request
+  // unless https or loopback, also for a profile saved before the rule.
+  if (pool.endpoint) checkEgress(pool.endpoint, `profile "${profile.name}"'s identity pool endpoint`);
   const region = pool.id.split(':')[0] ?? '';
   const roleArn = overrides.roleArn ?? pool.roleArn;
   const durationSeconds = overrides.durationSeconds ?? pool.durationSeconds;

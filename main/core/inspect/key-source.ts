@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
+import { egressCheckedFetch } from '../net/egress.js';
 import type { Fetch } from '../ports.js';
 import { isFetchableUrl } from './loopback.js';
 
@@ -26,7 +27,8 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 /**
  * Find the verification keys. Order: a JWK/JWKS given inline, a JWKS URL, an issuer URL
  * (discovery, then jwks_uri), the token's own `iss`. Plain http is fetched only from loopback hosts,
- * and the check happens before any request, so a hostile `iss` never makes us contact its host.
+ * and the check happens before any request, redirects included (each hop is checked before it is
+ * requested), so a hostile `iss` never makes us contact a host the rule forbids.
  */
 export async function loadKeys(tokenIss: unknown, opts: KeySourceOptions): Promise<LoadedKeys> {
   if (opts.jwksJson !== undefined) {
@@ -78,8 +80,9 @@ function checkedUrl(value: string, what: string): URL {
 async function fetchJson(fetchFn: Fetch, url: URL, what: string): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetchFn(url.href, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    res = await egressCheckedFetch(fetchFn, { what: `the ${what} URL` })(url.href, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (err) {
+    if (isAppError(err)) throw err.code === 'INSECURE_ENDPOINT' ? new AppError('INSECURE_ISSUER', `the ${what} request to ${url.href} was refused: ${err.message}`, err.hint, { cause: err, ...(err.details ? { details: err.details } : {}) }) : err;
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
     const tls = /certificate|tls|ssl/i.test(cause);
     throw new AppError(
@@ -88,9 +91,6 @@ async function fetchJson(fetchFn: Fetch, url: URL, what: string): Promise<unknow
       tls ? 'The server\'s TLS certificate was not accepted; check the URL and the system clock.' : 'Check the URL and the network, or pass the keys as a file.',
       { cause: err },
     );
-  }
-  if (res.url && !isFetchableUrl(new URL(res.url))) {
-    throw new AppError('INSECURE_ISSUER', `the ${what} request to ${url.href} was redirected to plain http (${res.url})`, 'Use an https URL that does not redirect to http.');
   }
   if (!res.ok) {
     throw new AppError(what === 'JWKS' ? 'HTTP_ERROR' : 'DISCOVERY_FAILED', `the ${what} at ${url.href} answered HTTP ${res.status}`, 'Check the URL; for Cognito the issuer is https://cognito-idp.<region>.amazonaws.com/<userPoolId>.', { details: { status: res.status } });

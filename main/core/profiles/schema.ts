@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedEgress } from '../net/egress.js';
 
 /**
  * One app client's settings. Non-secret: this is what lands in profiles.json. The client secret
@@ -14,11 +15,18 @@ export const profileNameSchema = z
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
+/**
+ * A URL that receives secrets: https, or plain http only to this machine (the one egress rule,
+ * main/core/net/egress.ts). `why` says what it receives, for the per-field message.
+ */
+const secretUrl = (why: string) =>
+  httpUrl.refine((u) => !URL.canParse(u) || isAllowedEgress(new URL(u)), { error: `must be https (plain http only to this machine: localhost, 127.0.0.1, [::1]): ${why}` });
+
 export const identityPoolSettingsSchema = z.object({
   id: z.string().regex(/^[\w-]+:[0-9a-f-]+$/, 'an identity pool id such as us-east-1:1b2c3d4e-...'),
   mode: z.enum(['enhanced', 'basic', 'guest']).default('enhanced'),
   /** The identity and STS endpoint (e.g. the local pool's); AWS's regional endpoint when absent. */
-  endpoint: httpUrl.optional(),
+  endpoint: secretUrl('it receives the ID token and answers with AWS secret keys').optional(),
   /** Basic flow: the role to assume. Enhanced flow: sent as CustomRoleArn. */
   roleArn: z.string().optional(),
   /** Basic flow: AssumeRoleWithWebIdentity DurationSeconds. */
@@ -40,9 +48,9 @@ export const profileSchema = z.object({
   /** Extra authorize parameters: prompt, login_hint, lang, ... */
   authorizeParams: z.record(z.string(), z.string()).default({}),
   identityPool: identityPoolSettingsSchema.optional(),
-  apiBaseUrl: httpUrl.optional(),
+  apiBaseUrl: secretUrl('`call` sends tokens and SigV4 signatures there').optional(),
   /** Hosted-UI domain override (https://auth.example.com) when discovery points elsewhere. */
-  hostedUiDomain: httpUrl.optional(),
+  hostedUiDomain: secretUrl('it receives the authorization code, the PKCE verifier and any client secret').optional(),
   /** A registered sign-out URL, for logout through the hosted UI. */
   logoutUri: httpUrl.optional(),
   /** The app client's refresh-token lifetime, if known: Cognito refresh tokens are opaque. */
@@ -54,9 +62,20 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
+/**
+ * profiles.json as read: the secret-receiving URLs are not re-judged here, so one profile saved before
+ * the egress rule does not make every other profile unreadable. Each is refused where it is used
+ * (identityTarget, resolveApiUrl, the hosted-UI domain check) and on the next edit of that profile.
+ */
+const storedProfileSchema = profileSchema.extend({
+  identityPool: identityPoolSettingsSchema.extend({ endpoint: httpUrl.optional() }).optional(),
+  apiBaseUrl: httpUrl.optional(),
+  hostedUiDomain: httpUrl.optional(),
+});
+
 export const profilesFileSchema = z.object({
   version: z.literal(1),
-  profiles: z.record(z.string(), profileSchema),
+  profiles: z.record(z.string(), storedProfileSchema),
 });
 
 export type ProfilesFile = z.infer<typeof profilesFileSchema>;

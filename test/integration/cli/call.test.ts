@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ensureBuilt } from '../../support/ensure-built.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../emulator/index.js';
@@ -70,5 +72,33 @@ describe('cognito-inspector call', () => {
   it('text output: status line, headers, blank line, body', async () => {
     const out = await runCli(['call', '--profile', PROFILE, '/text'], env);
     expect(out.stdout).toMatch(/^HTTP 200 OK\n(?:[a-z-]+: .*\n)+\n\{"auth":"id",.*\}\n$/);
+  });
+});
+
+describe('cognito-inspector call: where the token may go', () => {
+  it('a relative target that a URL parser reads as another host (\\\\host/x) is refused; that host receives nothing', async () => {
+    const seen: string[] = [];
+    const evil = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.end('stolen');
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
+    try {
+      const host = `127.0.0.1:${(evil.address() as AddressInfo).port}`;
+      for (const target of [`\\\\${host}/x`, `\\/${host}/x`]) {
+        const out = await runCli(['call', '--profile', PROFILE, target], env);
+        expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 1, stdout: '' });
+        expect(out.stderr).toMatch(/^error\[INSECURE_ENDPOINT\]: the relative target .* resolves to http:\/\/127\.0\.0\.1:\d+, not the API base URL's/);
+      }
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => evil.close(() => r()));
+    }
+  });
+
+  it.each([['--token', 'id'], ['--sigv4', 'execute-api']])('plain http off this machine is refused before any token or credential is fetched (%s)', async (flag, value) => {
+    const out = await runCli(['call', '--profile', PROFILE, flag, value, 'http://api.example.test/pets'], env);
+    expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(out.stderr).toMatch(/^error\[INSECURE_ENDPOINT\]: the URL "http:\/\/api\.example\.test\/pets" \(http:\/\/api\.example\.test\) is not https/);
   });
 });

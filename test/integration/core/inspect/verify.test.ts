@@ -6,6 +6,8 @@ import type { CryptoKey, JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeToken, verifyToken } from '../../../../main/core/inspect/index.js';
 import type { Verification, VerifyOptions } from '../../../../main/core/inspect/index.js';
+import { recordingFetch as safeRecordingFetch } from '../../../support/recording-fetch.js';
+import { startSelfIssuer } from '../../../support/self-issuer.js';
 
 // A real JWKS and discovery document on 127.0.0.1; the fetch wrapper records every URL we ask for.
 const NOW = Date.UTC(2023, 3, 29, 18, 0, 0);
@@ -157,6 +159,19 @@ describe('verifyToken against a real JWKS on 127.0.0.1', () => {
         details: { url: 'http://idp.example.test/pool' },
       },
     });
+  });
+
+  it('refuses a discovery redirect into an http "metadata" address before requesting it', async () => {
+    const metadata = 'http://169.254.169.254/latest/meta-data/';
+    const hostile = await startSelfIssuer({ redirects: { '/pool/.well-known/openid-configuration': metadata } });
+    try {
+      const rec = safeRecordingFetch();
+      const v = await verifyToken(decodeToken(await hostile.mint()), { now: Date.now(), fetch: rec.fetch });
+      expect({ status: v.status, code: v.error?.code, url: v.error?.details?.['url'] }).toEqual({ status: 'unverified', code: 'INSECURE_ISSUER', url: metadata });
+      expect(rec.requested).toEqual([`${hostile.issuer}/.well-known/openid-configuration`]);
+    } finally {
+      await hostile.stop();
+    }
   });
 
   it('is unverified, with the reason, when there is no key source', async () => {

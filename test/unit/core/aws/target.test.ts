@@ -21,4 +21,20 @@ describe('identity target', () => {
   it('a profile without an identity pool says how to add one', () => {
     expect(() => identityTarget({ name: 'p', issuer: 'https://x' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', hint: 'add one: cognito-inspector profiles edit p --identity-pool-id us-east-1:<guid>' }));
   });
+
+  it.each([
+    ['http://cognito-identity.example.test/', 'INSECURE_ENDPOINT'],
+    ['http://169.254.169.254/', 'INSECURE_ENDPOINT'],
+    ['https://cognito-identity.us-east-1.amazonaws.com/', 'ok'],
+    ['http://localhost:4610/', 'ok'],
+  ])('identity pool endpoint %s (it receives the ID token) → %s', (endpoint, want) => {
+    const profile = { name: 'p', issuer: 'https://x', identityPool: { id: 'us-east-1:1234', endpoint } };
+    let got = 'ok';
+    try {
+      identityTarget(profile);
+    } catch (e) {
+      got = (e as { code: string }).code;
+    }
+    expect(got).toBe(want);
+  });
 });
