@@ -21,6 +21,11 @@ export async function loginTimeoutError(opts: {
     return new AppError('LOGIN_TIMEOUT', `${message} A callback from another sign-in attempt (state mismatch) was refused.`,
       'Finish the sign-in in the tab opened by this attempt (close older sign-in tabs) and try again.', { details: { ...details, likelyCause: 'state_mismatch' } });
   }
+  if (opts.observations.refused.includes('cookie')) {
+    return new AppError('LOGIN_TIMEOUT', `${message} A callback from a browser that had not opened this sign-in's link was refused.`,
+      'Open the sign-in link and finish signing in in that same browser (the callback is tied to it); if you did not send that callback, another program on this machine tried to.',
+      { details: { ...details, likelyCause: 'callback_without_cookie' } });
+  }
   return new AppError('LOGIN_TIMEOUT', message,
     'Finish signing in within the time limit (--timeout SECONDS), or use --no-browser and open the printed URL yourself if no browser window appeared.',
     { details });

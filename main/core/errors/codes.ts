@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'PORT_IN_USE',
   'LOGIN_TIMEOUT',
   'LOGIN_CANCELLED',
+  'LOGIN_LINK_REUSED',
   'BROWSER_FAILED',
   // authorization server refusals
   'REDIRECT_MISMATCH',

@@ -23,3 +23,7 @@ export function errorPage(error: ErrorInfo): string {
 export function notFoundPage(reason: string): string {
   return page('Not found', `<h1>Not found</h1><p>${escape(reason)}</p>`);
 }
+
+export function refusedPage(reason: string): string {
+  return page('Refused', `<h1>Refused</h1><p>${escape(reason)}</p>`);
+}

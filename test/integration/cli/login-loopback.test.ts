@@ -22,9 +22,9 @@ beforeAll(async () => {
 afterAll(async () => emulator?.stop());
 
 const flags = () => ['--issuer', emulator.issuer, '--client-id', EMULATOR_CLIENT];
-const START_URL = /open this URL in a browser that can reach this machine:\n {2}(http:\/\/localhost:\d+\/)\n/;
+const START_URL = /open this URL in a browser that can reach this machine:\n {2}(http:\/\/localhost:\d+\/start\/[\w-]{22,})\n/;
 
-/** Starts `login --no-browser` and resolves with the short start URL it prints. */
+/** Starts `login --no-browser` and resolves with the (random, single-use) start URL it prints. */
 async function waitingLogin(args: string[], env?: Record<string, string>): Promise<{ cli: RunningCli; startUrl: string }> {
   const cli = startCli(['login', ...args, '--no-browser', '--timeout', '60'], { home, ...(env ? { env } : {}) });
   const stderr = await cli.stderrMatching(START_URL);
@@ -42,15 +42,15 @@ const location = async (url: string) => {
 };
 
 describe('the loopback listener through the CLI', () => {
-  it('--no-browser prints a short local URL that redirects to the authorize URL (PKCE S256, state, nonce); localhost over ::1 works too', async () => {
+  it('--no-browser prints a random local URL that redirects to the authorize URL (PKCE S256, state, nonce); localhost over ::1 works too', async () => {
     const { cli, startUrl } = await waitingLogin(flags());
     try {
-      expect(startUrl).toBe('http://localhost:53682/');
-      const v4 = await location('http://127.0.0.1:53682/');
-      const v6 = await location('http://[::1]:53682/');
-      expect(v4.status).toBe(302);
-      expect(v6).toEqual(v4);
-      const authorize = new URL(v4.location!);
+      expect(startUrl).toMatch(/^http:\/\/localhost:53682\/start\/[\w-]{22}$/);
+      // The fixed root says nothing: only the printed URL leads to the sign-in.
+      expect(await location('http://127.0.0.1:53682/')).toEqual({ status: 404, location: null });
+      const v6 = await location(startUrl.replace('localhost', '[::1]'));
+      expect(v6.status).toBe(302);
+      const authorize = new URL(v6.location!);
       expect(authorize.origin + authorize.pathname).toBe(`${emulator.url}/oauth2/authorize`);
       expect(Object.fromEntries(authorize.searchParams)).toEqual({
         client_id: EMULATOR_CLIENT, response_type: 'code', redirect_uri: 'http://localhost:53682/callback', scope: 'openid email profile',
@@ -63,9 +63,9 @@ describe('the loopback listener through the CLI', () => {
     }
   });
 
-  it('refuses forged callbacks (wrong state, POST, other paths) with 404, then accepts the real one', async () => {
+  it('refuses forged callbacks (without the browser\'s cookie, POST, other paths), then accepts the real one from the printed URL', async () => {
     const { cli, startUrl } = await waitingLogin(flags());
-    expect((await fetch('http://localhost:53682/callback?code=forged&state=forged')).status).toBe(404);
+    expect((await fetch('http://localhost:53682/callback?code=forged&state=forged')).status).toBe(403);
     expect((await fetch('http://localhost:53682/callback?code=forged&state=forged', { method: 'POST' })).status).toBe(404);
     expect((await fetch('http://localhost:53682/callback/other')).status).toBe(404);
     await browse(startUrl);
@@ -96,7 +96,7 @@ describe('the loopback listener through the CLI', () => {
     for (const name of [a, b]) expect((await runCli(['profiles', 'add', name, ...flags()], { home })).code).toBe(0);
     const first = await waitingLogin(['--profile', a]);
     const second = await waitingLogin(['--profile', b]);
-    expect([first.startUrl, second.startUrl]).toEqual(['http://localhost:53682/', 'http://localhost:53683/']);
+    expect([first.startUrl, second.startUrl]).toEqual([expect.stringMatching(/^http:\/\/localhost:53682\/start\//), expect.stringMatching(/^http:\/\/localhost:53683\/start\//)]);
     await Promise.all([browse(first.startUrl, { BROWSER_USER: 'alice' }), browse(second.startUrl, { BROWSER_USER: 'bob' })]);
     const results = await Promise.all([first.cli.result, second.cli.result]);
     expect(results.map((r) => [r.code, r.stdout.split('\n')[0]])).toEqual([[0, `signed in with profile "${a}"`], [0, `signed in with profile "${b}"`]]);
@@ -113,7 +113,7 @@ describe('the loopback listener through the CLI', () => {
     const busy = await occupy(53682, host);
     try {
       const r = await runCli(['login', ...flags(), '--browser-command', BROWSER, '--timeout', '60'], { home });
-      expect(r.stderr).toContain('waiting for the browser sign-in (http://localhost:53683/)\n');
+      expect(r.stderr).toMatch(/waiting for the browser sign-in \(http:\/\/localhost:53683\/start\/[\w-]{22}\)\n/);
       expect(r.stderr).not.toMatch(/error\[/);
       expect(r.code).toBe(0);
     } finally {

@@ -52,7 +52,7 @@ describe('signIn lifecycle', () => {
     });
     await expect(tokens).resolves.toMatchObject({ tokenType: 'Bearer', idClaims: { sub: 'user-123' } });
     const authorize = new URL(seen?.authorizeUrl ?? '');
-    expect(seen?.startUrl).toBe(`http://localhost:${seen?.port}/`);
+    expect(seen?.startUrl).toMatch(new RegExp(`^http://localhost:${seen?.port}/start/[\\w-]{22}$`));
     expect(browser.visited[1]).toBe(seen?.authorizeUrl);
     expect(Object.fromEntries(authorize.searchParams)).toEqual({
       client_id: idp.clientId, response_type: 'code', redirect_uri: seen?.redirectUri, scope: 'openid email', identity_provider: 'Google', prompt: 'login',
@@ -100,7 +100,7 @@ describe('signIn lifecycle', () => {
   it('a browser that fails to start: BROWSER_FAILED naming the URL to open', async () => {
     const error = await fail(signIn(cfg(), { ...deps(), browser: { open: () => Promise.reject(new Error('xdg-open not found')) } }));
     expect(error.code).toBe('BROWSER_FAILED');
-    expect(error.hint).toMatch(/^Open http:\/\/localhost:\d+\/ in a browser yourself/);
+    expect(error.hint).toMatch(/^Open http:\/\/localhost:\d+\/start\/[\w-]{22} in a browser yourself/);
   });
 
   it.each([

@@ -49,7 +49,7 @@ describe('desktop core on first start', () => {
     const view = await core.handlers['auth:sign-in']({ profile: 'local-demo' } as never);
     off();
     // the window is told where the sign-in waits, for a browser that did not open
-    expect(waiting).toEqual([{ profile: 'local-demo', startUrl: expect.stringMatching(/^http:\/\/localhost:5368[23]\/$/), deadline: expect.any(Number) }]);
+    expect(waiting).toEqual([{ profile: 'local-demo', startUrl: expect.stringMatching(/^http:\/\/localhost:5368[23]\/start\/[\w-]{22}$/), deadline: expect.any(Number) }]);
     expect(view).toMatchObject({ profile: 'local-demo', state: 'signed-in' });
     expect(view.idToken).toMatch(/^eyJ/);
     // the window learns that a refresh token is held and where, never the token itself

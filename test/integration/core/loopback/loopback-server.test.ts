@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../main/core/errors/app-error.js';
 import { LoopbackServer } from '../../../../main/core/loopback/loopback-server.js';
 
@@ -36,6 +36,15 @@ async function started(redirectUris: string[]) {
 }
 
 const get = (url: string, init: RequestInit = {}) => fetch(url, { redirect: 'manual', ...init });
+const AUTHORIZE = 'https://idp.example/authorize?x=1';
+
+/** Opens the start URL like the person's browser and returns the cookie it was given ("name=value"). */
+async function openStart(server: LoopbackServer, startUrl: string): Promise<string> {
+  server.setAuthorizeUrl(AUTHORIZE);
+  const res = await get(startUrl);
+  expect([res.status, res.headers.get('location')]).toEqual([302, AUTHORIZE]);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
 const hasIpv6Loopback = Object.values(networkInterfaces()).flat().some((i) => i?.address === '::1');
 const lanIpv4 = Object.values(networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
 
@@ -44,7 +53,7 @@ describe('LoopbackServer', () => {
     const busy = portOf(await occupy(0, '127.0.0.1'));
     const second = await freePort();
     const { info } = await started([`http://localhost:${busy}/callback`, `http://localhost:${second}/callback`]);
-    expect(info).toEqual({ port: second, redirectUri: `http://localhost:${second}/callback`, startUrl: `http://localhost:${second}/` });
+    expect(info).toEqual({ port: second, redirectUri: `http://localhost:${second}/callback`, startUrl: expect.stringMatching(new RegExp(`^http://localhost:${second}/start/[\\w-]{22}$`)) });
   });
 
   it('reports PORT_IN_USE with every busy port and what to register when all are busy', async () => {
@@ -69,9 +78,10 @@ describe('LoopbackServer', () => {
 
   it.skipIf(!hasIpv6Loopback)('accepts the callback on ::1 when localhost resolves to IPv6', async () => {
     const { server, info } = await started(['http://localhost:0/callback']);
-    const res = await get(`http://[::1]:${info.port}/callback?code=abc&state=${STATE}`);
+    const cookie = await openStart(server, info.startUrl.replace('localhost', '[::1]'));
+    const res = await get(`http://[::1]:${info.port}/callback?code=abc&state=${STATE}`, { headers: { cookie } });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toMatch(/^\/done\?id=[0-9a-f]{32}$/);
+    expect(res.headers.get('location')).toMatch(/^\/done\?id=[\w-]{22}$/);
     expect((await server.waitForCallback()).href).toBe(`http://localhost:${info.port}/callback?code=abc&state=${STATE}`);
   });
 
@@ -84,51 +94,48 @@ describe('LoopbackServer', () => {
     ['done page before any callback', '/done?id=x', 'GET'],
   ])('answers 404 to %s and keeps waiting', async (_label, path, method) => {
     const { server, info } = await started(['http://localhost:0/callback']);
-    expect((await get(`http://127.0.0.1:${info.port}${path}`, { method })).status).toBe(404);
-    const ok = await get(`http://127.0.0.1:${info.port}/callback?code=good&state=${STATE}`);
+    const cookie = await openStart(server, info.startUrl);
+    expect((await get(`http://127.0.0.1:${info.port}${path}`, { method, headers: { cookie } })).status).toBe(404);
+    const ok = await get(`http://127.0.0.1:${info.port}/callback?code=good&state=${STATE}`, { headers: { cookie } });
     expect(ok.status).toBe(302);
     expect((await server.waitForCallback()).searchParams.get('code')).toBe('good');
   });
 
   it('refuses a second callback', async () => {
-    const { info } = await started(['http://localhost:0/callback']);
-    expect((await get(`http://127.0.0.1:${info.port}/callback?code=one&state=${STATE}`)).status).toBe(302);
-    const second = await get(`http://127.0.0.1:${info.port}/callback?code=two&state=${STATE}`);
+    const { server, info } = await started(['http://localhost:0/callback']);
+    const cookie = await openStart(server, info.startUrl);
+    expect((await get(`http://127.0.0.1:${info.port}/callback?code=one&state=${STATE}`, { headers: { cookie } })).status).toBe(302);
+    const second = await get(`http://127.0.0.1:${info.port}/callback?code=two&state=${STATE}`, { headers: { cookie } });
     expect(second.status).toBe(404);
     expect(await second.text()).toContain('a second one is refused');
   });
 
   it('answers only loopback Host names (no DNS rebinding), and still takes the real callback', async () => {
     const { server, info } = await started(['http://localhost:0/callback']);
-    server.setAuthorizeUrl('https://idp.example/authorize?x=1');
-    const withHost = (host: string, path: string) =>
-      new Promise<number>((resolve, reject) => {
-        request({ host: '127.0.0.1', port: info.port, path, headers: { host } }, (res) => {
+    server.setAuthorizeUrl(AUTHORIZE);
+    const start = new URL(info.startUrl).pathname;
+    const withHost = (host: string, path: string, cookie = '') =>
+      new Promise<{ status: number; cookie: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: info.port, path, headers: { host, cookie } }, (res) => {
           res.resume();
-          resolve(res.statusCode ?? 0);
+          resolve({ status: res.statusCode ?? 0, cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0]! });
         }).on('error', reject).end();
       });
-    expect(await withHost(`evil.example:${info.port}`, '/')).toBe(404);
-    expect(await withHost(`evil.example:${info.port}`, `/callback?code=c&state=${STATE}`)).toBe(404);
-    expect(await withHost(`localhost:${info.port}`, '/')).toBe(302);
-    expect(await withHost(`[::1]:${info.port}`, `/callback?code=c&state=${STATE}`)).toBe(302);
-  });
-
-  it('redirects the start URL to the authorize URL', async () => {
-    const { server, info } = await started(['http://localhost:0/callback']);
-    server.setAuthorizeUrl('https://idp.example/authorize?x=1');
-    const res = await get(info.startUrl);
-    expect([res.status, res.headers.get('location')]).toEqual([302, 'https://idp.example/authorize?x=1']);
+    expect((await withHost(`evil.example:${info.port}`, start)).status).toBe(404);
+    const { status, cookie } = await withHost(`localhost:${info.port}`, start);
+    expect(status).toBe(302);
+    expect((await withHost(`evil.example:${info.port}`, `/callback?code=c&state=${STATE}`, cookie)).status).toBe(404);
+    expect((await withHost(`[::1]:${info.port}`, `/callback?code=c&state=${STATE}`, cookie)).status).toBe(302);
   });
 
   it('shows the result page only once the outcome is known, and the error with its hint', async () => {
     const { server, info } = await started(['http://localhost:0/callback']);
-    const cb = await get(`http://127.0.0.1:${info.port}/callback?code=c&state=${STATE}`);
+    const cookie = await openStart(server, info.startUrl);
+    const cb = await get(`http://127.0.0.1:${info.port}/callback?code=c&state=${STATE}`, { headers: { cookie } });
     const page = get(`http://127.0.0.1:${info.port}${cb.headers.get('location') ?? ''}`);
-    let answered = false;
-    void page.then(() => { answered = true; });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(answered).toBe(false);
+    // The page request reaches the listener before the outcome exists; the page it gets must show the
+    // outcome given afterwards (an early answer could not know it).
+    await vi.waitFor(() => expect(server.observations.donePageRequests).toBe(1));
     server.finish({ ok: false, error: { code: 'INVALID_GRANT', message: 'The code <was> used.', hint: 'Sign in again.' } });
     const res = await page;
     const body = await res.text();
