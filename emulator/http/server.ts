@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isLoopbackHostHeader } from '../../main/core/net/loopback.js';
+import { parseRequestTarget } from '../../main/core/net/request-target.js';
 import type { EmulatorContext } from '../context.js';
 import { errorPage } from '../pages/error-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
@@ -55,6 +57,12 @@ export function createEmulatorServer(deps: ServerDeps): Server {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const ctx = deps.ctx();
     if (ctx === undefined) return sendJson(res, 503, { error: 'server_error' });
+    // A web page that rebinds its DNS name to 127.0.0.1 reaches us with its own Host header; answering
+    // it would let that page sign in as the demo users, sign users up and take their AWS credentials.
+    if (!answersHost(req.headers.host, ctx.baseUrl)) {
+      res.setHeader('Connection', 'close');
+      return sendHtml(res, 421, errorPage('This server answers only to its loopback address.'));
+    }
     routes ??= routeTable(ctx);
     let body: Buffer;
     try {
@@ -66,12 +74,10 @@ export function createEmulatorServer(deps: ServerDeps): Server {
       }
       throw err;
     }
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', ctx.baseUrl);
-    } catch {
-      return sendHtml(res, 400, errorPage('Bad request.'));
-    }
+    // `//x` or `/\x` would otherwise be read as another host (or throw).
+    const target = parseRequestTarget(req.url);
+    if (target === undefined) return sendHtml(res, 400, errorPage('Bad request.'));
+    const url = new URL(`${target.pathname}${target.search}`, ctx.baseUrl);
     if (req.method === 'OPTIONS' && CORS_PATHS.has(url.pathname)) {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
@@ -96,6 +102,12 @@ export function createEmulatorServer(deps: ServerDeps): Server {
   server.headersTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
   return server;
+}
+
+/** Loopback names, or the exact host the emulator was started on (a non-loopback bind). */
+function answersHost(host: string | undefined, baseUrl: string): boolean {
+  if (host === undefined) return false;
+  return isLoopbackHostHeader(host) || host.toLowerCase() === new URL(baseUrl).host.toLowerCase();
 }
 
 function safePath(raw: string | undefined): string {
