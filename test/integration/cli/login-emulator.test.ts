@@ -34,7 +34,9 @@ describe('cognito-inspector against the emulator with ad-hoc flags', () => {
       [profile]: expect.objectContaining({ name: profile, issuer: emulator.issuer, clientId: EMULATOR_CLIENT, adHoc: true, hasClientSecret: false }),
     });
     // One token request for the login, and the hosted-UI login form posted once.
-    expect(emulator.requestLog.filter((e) => e.path === '/oauth2/token').map((e) => `${e.method} ${e.status}`)).toEqual(['POST 200']);
+    const seen = (path: string) => emulator.requestLog.filter((e) => e.path === path && e.method === 'POST').map((e) => `${e.method} ${e.status}`);
+    expect(seen('/oauth2/token')).toEqual(['POST 200']);
+    expect(seen('/login')).toEqual(['POST 302']);
   });
 
   it('status with the same flags finds the session (exit 0); --json says signed in', async () => {

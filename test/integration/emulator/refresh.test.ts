@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator/index.js';
-import { CLIENT_ID, configWith, manualClock, postForm, startEmulator, tokensFor } from './support.js';
+import { CALLBACK, CLIENT_ID, codeFor, configWith, manualClock, postForm, startEmulator, tokensFor } from './support.js';
 
 let e: Emulator | undefined;
 afterEach(async () => {
@@ -79,10 +79,19 @@ describe('grant_type=refresh_token', () => {
   });
 
   it('refuses a missing, unknown or foreign refresh token', async () => {
-    const { e } = await start({});
+    const OTHER = 'otherpublicclient00000000';
+    e = await startEmulator({ config: configWith({}, [{ clientId: OTHER, name: 'Another app', callbackUrls: [CALLBACK], allowedScopes: ['openid', 'email', 'profile'] }]) });
     const missing = await postForm(`${e.url}/oauth2/token`, { grant_type: 'refresh_token', client_id: CLIENT_ID });
     expect([missing.status, await missing.json()]).toEqual([400, { error: 'invalid_request' }]);
     const unknown = await refresh(e, 'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.a.b.c.d');
     expect([unknown.status, await unknown.json()]).toEqual([400, { error: 'invalid_grant' }]);
+    // Foreign: a live refresh token of the same user, issued to another app client.
+    const { code, verifier } = await codeFor(e, { client_id: OTHER });
+    const other = await postForm(`${e.url}/oauth2/token`, { grant_type: 'authorization_code', client_id: OTHER, code, redirect_uri: CALLBACK, code_verifier: verifier });
+    const foreignToken = ((await other.json()) as { refresh_token: string }).refresh_token;
+    const own = await postForm(`${e.url}/oauth2/token`, { grant_type: 'refresh_token', client_id: OTHER, refresh_token: foreignToken });
+    expect(own.status).toBe(200); // the token itself is good: only the client is wrong below
+    const foreign = await refresh(e, foreignToken);
+    expect([foreign.status, await foreign.json()]).toEqual([400, { error: 'invalid_grant' }]);
   });
 });
