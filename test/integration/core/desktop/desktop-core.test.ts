@@ -1,14 +1,28 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { decodeJwt } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPool } from '../../../../emulator/embedded.js';
 import { createDesktopCore, type DesktopCore } from '../../../../main/core/desktop/desktop-core.js';
 import type { SessionView } from '../../../../main/core/ipc/contract.js';
 import { systemClock } from '../../../../main/core/ports.js';
+import { KEYCHAIN_SERVICE } from '../../../../main/core/secrets/keyring-store.js';
 import { launchChromium } from '../../../support/browser.js';
 import { chromiumOpener } from '../../../support/chromium-opener.js';
+import { KEYRING, NO_KEYRING } from '../../../support/session-fixtures.js';
+
+if (!KEYRING) console.warn(`desktop-core.test.ts: keychain checks skipped${NO_KEYRING}`);
+
+/** Accounts the app keeps in the real Secret Service, read with secret-tool; a failing secret-tool fails the test. */
+async function keychainAccounts(): Promise<string[]> {
+  // secret-tool prints the attributes on stderr (the secrets on stdout, not kept).
+  const { stderr } = await promisify(execFile)('secret-tool', ['search', '--all', 'service', KEYCHAIN_SERVICE]);
+  return [...stderr.matchAll(/^attribute\.(?:account|username) = (.*)$/gm)].map((m) => m[1] ?? '');
+}
 
 /**
  * The desktop app's core as a newcomer meets it on first start: no profile, so the embedded local
@@ -21,12 +35,13 @@ describe('desktop core on first start', () => {
   let home: string;
   const events: SessionView[] = [];
   const opener = { current: undefined as ReturnType<typeof chromiumOpener> | undefined };
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPool>> | undefined;
 
   beforeAll(async () => {
     chromium = await launchChromium();
     opener.current = chromiumOpener(chromium);
     home = await mkdtemp(join(tmpdir(), 'ci-desktop-'));
-    core = await createDesktopCore({ home, browser: opener.current, clock: systemClock, log: () => undefined, startLocalPool: () => startEmbeddedPool() });
+    core = await createDesktopCore({ home, browser: opener.current, clock: systemClock, log: () => undefined, startLocalPool: async () => (embedded = await startEmbeddedPool()) });
     core.onSessionChanged((v) => events.push(v));
   });
 
@@ -88,7 +103,22 @@ describe('desktop core on first start', () => {
     off();
   });
 
-  it('signs out', async () => {
+  it.skipIf(!KEYRING)('keeps the signed-in session in the OS keychain (real gnome-keyring)', async () => {
+    expect(await keychainAccounts()).toContain('profile:local-demo');
+  });
+
+  it('signs out: the refresh token is revoked at the pool', async () => {
+    const view = await core.handlers['session:get']({ profile: 'local-demo' } as never);
+    const originJti = String(decodeJwt(view.idToken ?? '').origin_jti);
+    const pool = embedded!.emulator;
+    expect(pool.isRevoked(originJti)).toBe(false);
+    pool.clearLog();
     expect((await core.handlers['auth:sign-out']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
+    expect(pool.requestLog.filter((r) => r.method === 'POST').map((r) => `${r.path} ${r.status}`)).toEqual(['/oauth2/revoke 200']);
+    expect(pool.isRevoked(originJti)).toBe(true);
+  });
+
+  it.skipIf(!KEYRING)('signs out: the keychain entry is gone (real gnome-keyring)', async () => {
+    expect((await keychainAccounts()).filter((a) => a.startsWith('profile:local-demo'))).toEqual([]);
   });
 });
