@@ -29,6 +29,7 @@ export function buildProgram(run: Runner): Command {
       .option('--timeout <seconds>', 'give up waiting for the browser after this many seconds', '300')
       .option('--browser-command <cmd>', 'open the URL with this program (URL as its last argument, no shell); default $BROWSER or the system browser')
       .option('--no-browser', 'do not open a browser; print a short local URL to open anywhere that reaches this machine')
+      .option('--allow-memory-only', 'sign in even when the keychain is locked or unavailable (the session then ends with this command)')
       .addOption(json())
       .addHelpText('after', examples([
         'cognito-inspector login --profile local',
@@ -52,11 +53,15 @@ export function buildProgram(run: Runner): Command {
       .description('print the current ID or access token, refreshing it first if it has expired')
       .addOption(new Option('--type <type>', 'which token').choices(['id', 'access']).default('id'))
       .option('--decode', 'print the decoded token instead of the raw JWT')
+      .option('--refresh', 'refresh first, even when the current token is still valid')
+      .option('--min-valid <seconds>', 'refresh first when the token is valid for less than this (default: 30 s)')
       .addOption(json())
       .addHelpText('after', examples([
         'cognito-inspector token --profile local',
         'curl -H "Authorization: Bearer $(cognito-inspector token --type access -p local)" https://api.example.com/',
         'cognito-inspector token --type access --decode',
+        'cognito-inspector token --min-valid 600   # at least 10 minutes left, else refreshed',
+        'cognito-inspector token --refresh --json   # force a refresh (test rotation, lifetimes)',
       ])),
   ).action((opts, cmd: Command) => run(import('./commands/token.js'), merged(cmd, opts), cmd.args));
 

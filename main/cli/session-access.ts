@@ -18,8 +18,20 @@ import { fetchFor, type Io } from './output.js';
  */
 export type CliSecrets = OpenedSecrets;
 
-export async function openSecrets(io: Io): Promise<CliSecrets> {
-  return openCoreSecrets((err) => io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`));
+/** `quiet`: the command reports the keychain's state itself (status, logout), so no generic warning. */
+export async function openSecrets(io: Io, opts: { quiet?: boolean } = {}): Promise<CliSecrets> {
+  return openCoreSecrets(opts.quiet ? () => undefined : (err) => io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`));
+}
+
+/**
+ * A session may be stored but the keychain could not be read: the truth, instead of "not signed
+ * in, log in again" (which would loop: the new session could not be kept either).
+ */
+export function unreadableSession(secrets: CliSecrets, profile: string): AppError | undefined {
+  const p = secrets.problem;
+  if (!p) return undefined;
+  const why = p.code === 'KEYCHAIN_LOCKED' ? 'the keychain is locked' : 'no keychain is available';
+  return new AppError(p.code, `a session for profile "${profile}" may be stored, but it cannot be read: ${why}`, p.hint, { details: { ...(p.details ?? {}), profile } });
 }
 
 export interface CliSession {
@@ -28,8 +40,8 @@ export interface CliSession {
 }
 
 /** A session manager for one CLI invocation; refreshes happen on demand (no background timers). */
-export async function cliSession(io: Io, profile: Profile, opts: { browser?: BrowserOpener; clientSecretEnv?: string } = {}): Promise<CliSession> {
-  const secrets = await openSecrets(io);
+export async function cliSession(io: Io, profile: Profile, opts: { browser?: BrowserOpener; clientSecretEnv?: string; quiet?: boolean } = {}): Promise<CliSession> {
+  const secrets = await openSecrets(io, opts.quiet ? { quiet: true } : {});
   const ctx = cliContext(io);
   const { secret: clientSecret, fromEnv } = await resolveClientSecret(io, secrets.vault, profile, opts.clientSecretEnv);
   const auth = profileAuthOps(async () => clientConfigFor(profile, clientSecret), {

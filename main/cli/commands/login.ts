@@ -9,6 +9,7 @@ import { printJson } from '../output.js';
 import { startSpinner } from '../spinner.js';
 import { sessionStatus } from '../../core/session/session-status.js';
 import { printStatus } from '../print-status.js';
+import { AppError } from '../../core/errors/app-error.js';
 
 const action: Action = async (io, opts) => {
   const flags = opts as ProfileFlags;
@@ -17,7 +18,18 @@ const action: Action = async (io, opts) => {
   const timeoutMs = parseSeconds(opts.timeout ?? 300, '--timeout') * 1000;
   const openBrowser = opts.browser !== false;
   const browser = openBrowser ? await browserFor(io, opts.browserCommand) : { open: async () => undefined };
-  const { manager, secrets } = await cliSession(io, profile, { browser, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
+  const { manager, secrets } = await cliSession(io, profile, { browser, quiet: true, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
+  // Before the browser opens: a session that cannot be kept would end with this command.
+  if (!(await secrets.retryKeychain())) {
+    const p = secrets.problem!;
+    const why = p.code === 'KEYCHAIN_LOCKED' ? 'the keychain is locked' : 'no keychain is available';
+    if (!opts.allowMemoryOnly) {
+      throw new AppError(p.code, `not signing in: ${why}, so the session could not be kept and would end with this command`, `${p.hint.replace(/[;,.]?\s*sessions will last until the process exits\.?$/i, '.')} Or pass --allow-memory-only to sign in for this command only.`, {
+        ...(p.details ? { details: p.details } : {}),
+      });
+    }
+    io.stderr(`warning[${p.code}]: ${why}: signing in for this command only (--allow-memory-only); the session will not be kept.\nhint: ${p.hint}\n`);
+  }
 
   // Ctrl-C cancels cleanly: the listener frees its port and nothing is stored.
   const abort = new AbortController();

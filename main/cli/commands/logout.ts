@@ -8,13 +8,19 @@ import { fetchFor, printJson, usage } from '../output.js';
 import { clientConfigFor } from '../../core/session/profile-auth.js';
 import { systemClock } from '../../core/ports.js';
 
-/** Revoke (unless --local), delete the keychain entry, and with --hosted end the hosted-UI session. */
+/**
+ * Revoke (unless --local), delete the keychain entry, and with --hosted end the hosted-UI session.
+ * When the keychain cannot be reached or is locked, a stored session can be neither revoked nor
+ * removed: logout says exactly what it did and did not do, and exits 1 (a false "signed out" would
+ * leave a live refresh token behind a user who believes it gone).
+ */
 const action: Action = async (io, opts) => {
   const flags = opts as ProfileFlags;
   const profile = await resolveProfile(cliContext(io).profiles, flags);
   if (opts.hosted && opts.local) throw usage('--hosted and --local exclude each other', 'drop one of them');
-  const { manager } = await cliSession(io, profile, flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {});
+  const { manager, secrets } = await cliSession(io, profile, { quiet: true, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
   const result = await manager.signOut(profile.name, { local: Boolean(opts.local) });
+  const problem = secrets.problem;
   let hostedLogoutUrl: string | undefined;
   if (opts.hosted) {
     if (!profile.logoutUri) throw usage('--hosted needs a registered sign-out URL', 'pass --logout-uri URL (one of the app client\'s Allowed sign-out URLs) or set it in the profile');
@@ -22,8 +28,29 @@ const action: Action = async (io, opts) => {
     hostedLogoutUrl = await build(clientConfigFor(profile), profile.logoutUri, { clock: systemClock, fetch: fetchFor(io, profile.name) });
     if (hostedLogoutUrl) await (await browserFor(io, opts.browserCommand)).open(hostedLogoutUrl);
   }
-  const out = { profile: profile.name, revoked: result.revoked, keychainEntryRemoved: true, ...(hostedLogoutUrl ? { hostedLogoutUrl } : {}), ...(result.revokeError ? { revokeError: result.revokeError.toInfo() } : {}) };
-  if (opts.json) return printJson(io, out);
+  const out = {
+    profile: profile.name,
+    revoked: result.revoked,
+    keychainEntryRemoved: !problem,
+    ...(problem ? { keychainProblem: problem } : {}),
+    ...(hostedLogoutUrl ? { hostedLogoutUrl } : {}),
+    ...(result.revokeError ? { revokeError: result.revokeError.toInfo() } : {}),
+  };
+  if (opts.json) {
+    printJson(io, out);
+    return problem ? 1 : 0;
+  }
+  if (problem) {
+    const why = problem.code === 'KEYCHAIN_LOCKED' ? 'the keychain is locked' : 'no keychain is available';
+    io.stderr(
+      `error[${problem.code}]: not signed out of profile "${profile.name}": ${why}, so a stored session could not be read or removed\n` +
+        `  refresh token revoked: ${result.revoked ? 'yes' : opts.local ? 'no (--local)' : 'no (it could not be read)'}\n` +
+        `  keychain entry removed: no (a session may still be stored)\n` +
+        `hint: ${problem.hint.replace(/[;,.]?\s*sessions will last until the process exits\.?$/i, '.')} Then run logout again.\n`,
+    );
+    if (hostedLogoutUrl) io.stdout(`opened the hosted UI sign-out: ${hostedLogoutUrl}\n`);
+    return 1;
+  }
   io.stdout(`signed out of profile "${profile.name}": ${opts.local ? 'local session forgotten (no network)' : result.revoked ? 'refresh token revoked' : 'nothing to revoke'}; keychain entry removed\n`);
   if (result.revokeError) io.stderr(`warning[${result.revokeError.code}]: revocation failed: ${result.revokeError.message}\nhint: ${result.revokeError.hint}\n`);
   if (hostedLogoutUrl) io.stdout(`opened the hosted UI sign-out: ${hostedLogoutUrl}\n`);

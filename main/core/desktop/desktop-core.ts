@@ -40,7 +40,11 @@ const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 export async function createDesktopCore(deps: DesktopCoreDeps) {
   const profiles = createProfileStore(deps.home);
   const localPool = await ensureLocalPool(profiles, deps.startLocalPool, deps.log);
-  const secrets = await openSecrets(deps.onKeychainProblem);
+  // After a fall-back to memory, each write tries the keychain again (as does wake); said once when it works.
+  const secrets = await openSecrets(deps.onKeychainProblem, {
+    retry: true,
+    onRecovered: () => deps.log('keychain: available again; sessions kept in memory are now stored in it and will survive a restart'),
+  });
   const manager = createSessionManager({
     persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
     auth: profileAuthOps(async (name) => clientConfigFor(await profiles.get(name), (await secrets.vault.read(name))?.clientSecret), {
@@ -188,6 +192,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     },
     /** Resume from sleep, or the network came back: refresh what is due now. */
     wake: async () => {
+      if (!secrets.persisted) await secrets.retryKeychain().catch(() => false);
       await manager.wake();
       await keeper.wake();
     },

@@ -6,6 +6,18 @@ export interface OpenedSecrets {
   /** false once the keychain proved unavailable or locked: sessions then live in memory only. */
   readonly persisted: boolean;
   readonly problem: ErrorInfo | undefined;
+  /**
+   * Tries the keychain with a write (a locked collection shows itself only then); after a fall-back,
+   * moves what memory holds into it when it works. Resolves whether the keychain is in use.
+   */
+  retryKeychain(): Promise<boolean>;
+}
+
+export interface OpenSecretsOptions {
+  /** The app: retry the keychain before each write while in memory (system-store.ts). */
+  retry?: boolean;
+  /** Told once when the keychain works again and the in-memory sessions moved into it. */
+  onRecovered?: () => void;
 }
 
 /**
@@ -13,9 +25,9 @@ export interface OpenedSecrets {
  * once the keychain fails, never a plain-text file). A read probes for a missing Secret Service at
  * once; a locked collection shows itself on the first write, so `persisted` is live, not a snapshot.
  */
-export async function openSecrets(onFallback?: (error: AppError) => void): Promise<OpenedSecrets> {
+export async function openSecrets(onFallback?: (error: AppError) => void, opts: OpenSecretsOptions = {}): Promise<OpenedSecrets> {
   const { createSystemSecretStore } = await import('./system-store.js');
-  const store = createSystemSecretStore(onFallback ? { onFallback } : {});
+  const store = createSystemSecretStore({ ...(onFallback ? { onFallback } : {}), ...opts });
   await store.get('probe');
   return {
     vault: createSessionVault(store),
@@ -25,5 +37,6 @@ export async function openSecrets(onFallback?: (error: AppError) => void): Promi
     get problem() {
       return store.problem;
     },
+    retryKeychain: () => store.retryKeychain(),
   };
 }
