@@ -76,6 +76,25 @@ describe.skipIf(!KEYRING)('CLI processes and the keychain', () => {
     expect(e.requestLog.slice(log)).toEqual([]);
   });
 
+  it('token --refresh refreshes a valid token; --min-valid refreshes only when less is left, and says when a fresh one cannot satisfy it', async () => {
+    const before = tokenPosts(e);
+    const old = (await vault.read(profile))!.idToken;
+    const forced = await runCli(['token', '--profile', profile, '--refresh'], env);
+    const refreshed = (await vault.read(profile))!.idToken;
+    expect({ code: forced.code, stdout: forced.stdout, stderr: forced.stderr, requests: tokenPosts(e) - before, changed: refreshed !== old }).toEqual({
+      code: 0, stdout: `${refreshed}\n`, stderr: '', requests: 1, changed: true,
+    });
+    const enough = await runCli(['token', '--profile', profile, '--min-valid', '600'], env);
+    expect({ code: enough.code, stdout: enough.stdout, requests: tokenPosts(e) - before }).toEqual({ code: 0, stdout: `${refreshed}\n`, requests: 1 });
+    // 3700 s is more than the 1-hour tokens can give: refreshed (not capped), then a warning
+    const more = await runCli(['token', '--profile', profile, '--min-valid', '3700'], env);
+    const latest = (await vault.read(profile))!.idToken;
+    expect({ code: more.code, stdout: more.stdout, requests: tokenPosts(e) - before, changed: latest !== refreshed }).toEqual({ code: 0, stdout: `${latest}\n`, requests: 2, changed: true });
+    expect(more.stderr).toMatch(/^warning: the token is valid for 3[56]\d\d s only, less than --min-valid 3700, even refreshed/);
+    const both = await runCli(['token', '--profile', profile, '--refresh', '--min-valid', '5'], env);
+    expect({ code: both.code, requests: tokenPosts(e) - before }).toEqual({ code: 2, requests: 2 });
+  });
+
   it('two processes at once with an expired access token: one refresh request, both print the new token', async () => {
     await expireStoredAccessToken();
     const before = await vault.read(profile);
