@@ -1,21 +1,12 @@
 import { session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../core/security/content-security-policy.js';
 
 /**
  * Window hardening in one place: a strict CSP on every response, no permissions, no navigation away
  * from the app, no new windows. Links the user clicks go to the system browser via shell.openExternal
  * only through the sign-in flow, never from renderer-supplied URLs.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -207,6 +207,17 @@ export function buildProgram(run: Runner): Command {
   ).action((url: string, opts, cmd: Command) => run(import('./commands/call.js'), merged(cmd, opts), [url]));
 
   program
+    .command('ui')
+    .description('the app window in your browser: served on loopback, same features as the desktop app')
+    .option('--port <n>', 'port to listen on, 0 picks a free one (default 4620, or a free one when taken)')
+    .option('--no-browser', 'do not open a browser; print the one-time link (for SSH: ssh -L PORT:127.0.0.1:PORT)')
+    .option('-p, --profile <name>', 'the profile the window shows first')
+    .option('--browser-command <cmd>', 'open pages (the window, sign-ins) with this program; default $BROWSER or the system browser')
+    .option('--idle-timeout <seconds>', 'stop this long after the last page was closed', '60')
+    .addHelpText('after', examples(['cognito-inspector ui', 'cognito-inspector ui --profile prod', 'cognito-inspector ui --no-browser --port 4620   # over SSH: forward the port, open the link']))
+    .action((opts, cmd: Command) => run(import('./commands/ui.js'), merged(cmd, opts), []));
+
+  program
     .command('emulator')
     .description('start the local Cognito-compatible user pool + identity pool (plain http, loopback only)')
     .option('--port <n>', 'port to listen on, 0 picks a free one (default 4610)')

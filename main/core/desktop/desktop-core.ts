@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import type { CredentialsView, InvokeResponses, ProfileSummary, SessionView, SignInWaiting } from '../ipc/contract.js';
+import type { CredentialsView, EventChannel, EventPayloads, InvokeResponses, ProfileSummary, SessionView, SignInWaiting } from '../ipc/contract.js';
 import type { BrowserOpener, Clock, ShellPorts } from '../ports.js';
 import { cachingFetch } from '../net/caching-fetch.js';
 import { createProfileStore } from '../profiles/store.js';
@@ -172,23 +172,37 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper }),
   };
 
+  const onSessionChanged = (listener: (view: SessionView) => void): (() => void) => manager.subscribe((e) => listener(view(e.snapshot)));
+  const onSignInWaiting = (listener: (w: SignInWaiting) => void): (() => void) => {
+    waitingListeners.add(listener);
+    return () => void waitingListeners.delete(listener);
+  };
+  const onCredentialsChanged = (listener: (view: CredentialsView) => void): (() => void) => {
+    credentialListeners.add(listener);
+    return () => void credentialListeners.delete(listener);
+  };
+  const onProfilesChanged = (listener: (list: ProfileSummary[]) => void): (() => void) => {
+    profileListeners.add(listener);
+    return () => void profileListeners.delete(listener);
+  };
+  // Every event channel of the contract, by name: a shell forwards them all without per-channel code
+  // (the browser shell does), and a channel added to the contract fails to compile until it is here.
+  const events: { [E in EventChannel]: (listener: (payload: EventPayloads[E]) => void) => () => void } = {
+    'session:changed': onSessionChanged,
+    'credentials:changed': onCredentialsChanged,
+    'auth:waiting': onSignInWaiting,
+    'profiles:changed': onProfilesChanged,
+  };
+
   return {
     handlers,
     secrets,
-    onSessionChanged(listener: (view: SessionView) => void): () => void {
-      return manager.subscribe((e) => listener(view(e.snapshot)));
-    },
-    onSignInWaiting(listener: (w: SignInWaiting) => void): () => void {
-      waitingListeners.add(listener);
-      return () => waitingListeners.delete(listener);
-    },
-    onProfilesChanged(listener: (list: ProfileSummary[]) => void): () => void {
-      profileListeners.add(listener);
-      return () => profileListeners.delete(listener);
-    },
-    onCredentialsChanged(listener: (view: CredentialsView) => void): () => void {
-      credentialListeners.add(listener);
-      return () => credentialListeners.delete(listener);
+    onSessionChanged,
+    onSignInWaiting,
+    onProfilesChanged,
+    onCredentialsChanged,
+    subscribe<E extends EventChannel>(channel: E, listener: (payload: EventPayloads[E]) => void): () => void {
+      return events[channel](listener);
     },
     /** Resume from sleep, or the network came back: refresh what is due now. */
     wake: async () => {
