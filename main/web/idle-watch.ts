@@ -11,6 +11,7 @@ export interface IdleWatch {
 
 export function createIdleWatch(idleMs: number, onIdle: () => void): IdleWatch {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
   const clear = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
@@ -18,8 +19,12 @@ export function createIdleWatch(idleMs: number, onIdle: () => void): IdleWatch {
   return {
     update(open) {
       clear();
-      if (open === 0) timer = setTimeout(onIdle, idleMs);
+      // Closing the streams at shutdown must not arm a timer that keeps the process alive.
+      if (open === 0 && !disposed) timer = setTimeout(onIdle, idleMs);
     },
-    dispose: clear,
+    dispose() {
+      disposed = true;
+      clear();
+    },
   };
 }

@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSecrets } from '../../../main/core/secrets/open-secrets.js';
+import { launchChromium } from '../../support/browser.js';
+import { readEventStream } from './event-stream-reader.js';
+import { ensureAppBuilt, startUi, UrlSink, type RunningUi } from './support.js';
+
+/**
+ * `cognito-inspector ui` as a person uses it: the process started like a user starts it, its
+ * one-time link opened in Chromium, the window driven through the real HTTP bridge (fetch + SSE),
+ * the sign-in done on the local pool's hosted UI in a second page. Found by role and name where the
+ * window has them, so the same steps run against any renderer.
+ */
+describe('cognito-inspector ui in Chromium', () => {
+  let ui: RunningUi;
+  let sink: UrlSink;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const invokeBodies: string[] = [];
+
+  beforeAll(async () => {
+    ensureAppBuilt();
+    sink = await UrlSink.start();
+    ui = await startUi(['--no-browser', '--port', '0'], { sink });
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/invoke')) void r.text().then((t) => invokeBodies.push(t), () => undefined);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.stop();
+    await sink?.close();
+  });
+
+  it('loads from the one-time link, which leaves the address bar and sets only an HttpOnly, SameSite=Strict cookie', async () => {
+    await page.goto(ui.launchUrl);
+    expect(page.url()).toBe(`${ui.origin}/`);
+    expect(await context.cookies()).toEqual([
+      expect.objectContaining({ name: `cognito_inspector_${ui.port}`, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict', expires: -1 }),
+    ]);
+    // no profile configured: the embedded local pool is offered
+    await expect.poll(() => page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('local-demo');
+  });
+
+  it('signs in to the local pool, shows the tokens and AWS credentials, signs out; no refresh token or secret key ever reaches the page', async () => {
+    const [cookie] = await context.cookies();
+    const events = readEventStream(ui, `${cookie!.name}=${cookie!.value}`);
+    await events.until(/: connected/);
+
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // the core opened "the system browser" (our --browser-command): the person signs in there
+    const hosted = await context.newPage();
+    await hosted.goto(await sink.next());
+    await hosted.fill('input[name="username"]', 'alice');
+    await hosted.fill('input[name="password"]', 'Passw0rd!');
+    await hosted.click('button[type="submit"]');
+    await hosted.waitForURL(/\/done/);
+    await hosted.close();
+
+    await page.getByText('signed in', { exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'alice', exact: true }).first().waitFor();
+    await page.getByText(/signature and claims: valid/).first().waitFor();
+    await events.until(/event: session:changed\ndata: \{[^\n]*"state":"signed-in"/);
+
+    await page.getByRole('button', { name: 'Get credentials' }).click();
+    await page.getByRole('cell', { name: /^ASIA/ }).waitFor();
+
+    // What the core keeps to itself, read from the same keychain the ui process writes to.
+    const stored = await (await openSecrets()).vault.read('local-demo');
+    const refreshToken = stored?.refreshToken;
+    const secretKey = stored?.awsCredentials?.secretAccessKey;
+    expect(refreshToken).toEqual(expect.any(String));
+    expect(secretKey).toEqual(expect.any(String));
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('signed out', { exact: true }).waitFor();
+    await events.until(/"state":"signed-out"/);
+    events.close();
+
+    const seen = [...invokeBodies, events.text(), await page.content()].join('\n');
+    expect(invokeBodies.some((b) => b.includes('"idToken"'))).toBe(true);
+    expect(seen).not.toContain(refreshToken!);
+    expect(seen).not.toContain(secretKey!);
+  });
+
+  it('prints the launch secret once, on the link line only, and stops on Ctrl-C saying so', async () => {
+    const secret = new URL(ui.launchUrl).searchParams.get('secret')!;
+    expect(secret.length).toBeGreaterThanOrEqual(22); // ≥ 128 bits, base64url
+    const lines = ui.stdout().split('\n').filter((l) => l.includes(secret));
+    expect(lines).toEqual([`  ${ui.launchUrl}`]);
+    expect(ui.stderr()).not.toContain(secret);
+    expect(await ui.stop()).toBe(0);
+    expect(ui.stdout()).toMatch(/Stopping \(Ctrl-C\)/);
+  });
+});
