@@ -35,6 +35,14 @@ const action: Action = async (io, opts) => {
   const { createDesktopCore } = await import('../../core/desktop/desktop-core.js');
   const core = await createDesktopCore({
     home,
+    startLocalPool: async () => {
+      // The same embedded pool as the desktop app's, kept in the same home, so its sessions carry over.
+      const [{ startEmbeddedPool, localPoolStateDir }, { createSystemSecretStore }] = await Promise.all([
+        import('../../../emulator/embedded.js'),
+        import('../../core/secrets/system-store.js'),
+      ]);
+      return startEmbeddedPool({ state: { dir: localPoolStateDir(home), keys: createSystemSecretStore() }, log: (line) => io.stdout(`${line}\n`) });
+    },
     browser,
     clock: systemClock,
     log: (line) => io.stdout(`${line}\n`),

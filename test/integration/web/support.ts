@@ -40,20 +40,20 @@ export class UrlSink {
   private constructor(private readonly server: Server, readonly address: string) {}
 
   static async start(): Promise<UrlSink> {
-    let sink: UrlSink | undefined;
+    const ref: { sink?: UrlSink } = {};
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString('utf8')));
       req.on('end', () => {
         res.end();
-        sink!.push(body);
+        ref.sink!.push(body);
       });
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as { port: number };
-    sink = new UrlSink(server, `http://127.0.0.1:${port}/`);
-    return sink;
+    ref.sink = new UrlSink(server, `http://127.0.0.1:${port}/`);
+    return ref.sink;
   }
 
   private push(url: string): void {
