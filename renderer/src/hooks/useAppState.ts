@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Capabilities, CredentialsView, KeychainStatus, ProfileSummary, SessionView, SignInWaiting } from '../../../main/core/ipc/contract.js';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
-import { bridge } from '../api.js';
+import { bridge, initialProfile } from '../api.js';
 import { decodePayload } from '../lib/jwt.js';
 import { sameSession } from '../lib/token-diff.js';
 
@@ -20,7 +20,7 @@ const SELECTED_KEY = 'cognito-inspector:selected-profile';
 export function useAppState() {
   const [profiles, setProfiles] = useState<ProfileSummary[] | undefined>();
   const [profilesError, setProfilesError] = useState<ErrorInfo | undefined>();
-  const [selected, setSelectedState] = useState<string>(() => localStorage.getItem(SELECTED_KEY) ?? '');
+  const [selected, setSelectedState] = useState<string>(() => initialProfile() ?? localStorage.getItem(SELECTED_KEY) ?? '');
   const [sessions, setSessions] = useState<Record<string, SessionView>>({});
   const [credentials, setCredentials] = useState<Record<string, CredentialsView>>({});
   const [waiting, setWaiting] = useState<Record<string, SignInWaiting | undefined>>({});
