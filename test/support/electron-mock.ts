@@ -11,6 +11,12 @@ export const electronMock = {
   headerHook: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   permissionHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
   opened: [] as string[],
+  /** Text the shell wrote to the clipboard. */
+  clipboard: [] as string[],
+  /** What the next open-file dialog answers, and the options it was shown with. */
+  dialogResult: { canceled: true, filePaths: [] as string[] },
+  dialogCalls: [] as { parent: unknown; options: Record<string, unknown> }[],
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
 
 export class FakeWebContents {
@@ -56,5 +62,14 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: async (url: string) => void electronMock.opened.push(url) },
+    clipboard: { writeText: (text: string) => void electronMock.clipboard.push(text) },
+    dialog: {
+      showOpenDialog: async (...args: unknown[]) => {
+        const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
+        electronMock.dialogCalls.push({ parent, options: options as Record<string, unknown> });
+        return electronMock.dialogResult;
+      },
+    },
+    screen: { getAllDisplays: () => electronMock.displays },
   };
 });
