@@ -11,6 +11,10 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Where HTTP exchanges are written when --trace or --har asked for them. */
   trace?: Recorder;
+  /** The width of the terminal stderr writes to; undefined when stderr is not a terminal (no redraws then). */
+  stderrColumns?(): number | undefined;
+  /** Whether stdin is a terminal (a person typing, not a pipe). */
+  stdinIsTTY?: boolean;
 }
 
 /** The fetch commands hand to core: the recorder's when tracing, else the global one. */
@@ -28,6 +32,8 @@ export const processIo: Io = {
   },
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+  stderrColumns: () => (process.stderr.isTTY ? process.stderr.columns || 80 : undefined),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
 };
 
 /** Exit codes are a contract: 0 success, 1 a failure the user can act on, 2 bad usage or input. */
@@ -42,12 +48,30 @@ export function printError(io: Io, err: unknown, debug: boolean): 1 | 2 {
   const info: ErrorInfo = isAppError(err)
     ? err.toInfo()
     : { code: 'INTERNAL', message: 'unexpected failure', hint: 'run again with --debug and report it' };
-  io.stderr(`error[${info.code}]: ${oneLine(info.message)}\nhint: ${oneLine(info.hint)}\n`);
+  const columns = io.stderrColumns?.();
+  const fit = (line: string) => (columns ? wrapWords(line, columns) : line);
+  io.stderr(`${fit(`error[${info.code}]: ${oneLine(info.message)}`)}\n${fit(`hint: ${oneLine(info.hint)}`)}\n`);
   if (debug && err instanceof Error) io.stderr(`${err.stack ?? ''}\n${err.cause instanceof Error ? `cause: ${err.cause.stack}\n` : ''}`);
   return exitCodeFor(info.code);
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+
+/** On a terminal, breaks a line between words so the terminal does not split one (continuations indented). */
+export function wrapWords(line: string, columns: number): string {
+  const width = Math.max(20, columns - 1);
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && [...candidate].length > width) {
+      out.push(current);
+      current = `  ${word}`;
+    } else current = candidate;
+  }
+  out.push(current);
+  return out.join('\n');
+}
 
 export function printJson(io: Io, value: unknown): void {
   io.stdout(JSON.stringify(value, null, 2) + '\n');

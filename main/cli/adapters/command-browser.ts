@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { BrowserOpener } from '../../core/ports.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { watchLaunch } from './watch-launch.js';
 
 /** Splits a command line into argv: whitespace-separated words, with '...' and "..." quoting. No shell. */
 export function splitCommand(cmd: string): string[] {
@@ -15,16 +16,16 @@ export function commandBrowser(cmd: string): BrowserOpener {
   const argv = splitCommand(cmd);
   if (!argv.length) throw new AppError('BAD_USAGE', 'the browser command is empty', 'pass --browser-command "firefox --new-window"');
   return {
-    open: (url) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(argv[0]!, [...argv.slice(1), url], { stdio: 'ignore', detached: true, shell: false });
-        child.once('error', (err) =>
-          reject(new AppError('BROWSER_FAILED', `could not run the browser command "${argv[0]}"`, 'check --browser-command / $BROWSER, or use --no-browser', { cause: err })),
-        );
-        child.once('spawn', () => {
-          child.unref();
-          resolve();
-        });
-      }),
+    async open(url) {
+      const child = spawn(argv[0]!, [...argv.slice(1), url], { stdio: 'ignore', detached: true, shell: false });
+      try {
+        await watchLaunch(child);
+      } catch (err) {
+        throw new AppError('BROWSER_FAILED', `the browser command "${argv[0]}" failed (${err instanceof Error ? err.message : String(err)})`,
+          'check --browser-command / $BROWSER, or use --no-browser', { cause: err });
+      } finally {
+        child.unref();
+      }
+    },
   };
 }

@@ -1,19 +1,17 @@
 import open from 'open';
 import type { BrowserOpener } from '../../core/ports.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { watchLaunch } from './watch-launch.js';
 
-/** The system browser through the `open` package (xdg-open, open, start). */
+/** The system browser through the `open` package (xdg-open, open, start); a launcher that fails is reported. */
 export const systemBrowser: BrowserOpener = {
   async open(url) {
     try {
-      const child = await open(url, { wait: false });
-      await new Promise<void>((resolve, reject) => {
-        child.once('error', reject);
-        child.once('spawn', () => resolve());
-        setTimeout(resolve, 500).unref();
-      });
+      await watchLaunch(await open(url, { wait: false }));
     } catch (err) {
-      throw new AppError('BROWSER_FAILED', 'could not start the system browser', 'open the printed URL yourself, or pass --browser-command CMD / --no-browser', { cause: err });
+      const launcher = process.platform === 'linux' ? 'xdg-open' : process.platform === 'darwin' ? 'open' : 'start';
+      throw new AppError('BROWSER_FAILED', `the system browser could not be started (${launcher}: ${err instanceof Error ? err.message : String(err)})`,
+        'open the printed URL in a browser on this machine, or pass --browser-command CMD; over SSH use --no-browser', { cause: err });
     }
   },
 };

@@ -6,7 +6,8 @@ import { cliSession } from '../session-access.js';
 import { browserFor } from '../browser-for.js';
 import { parseSeconds } from '../parse-number.js';
 import { printJson } from '../output.js';
-import { startSpinner } from '../spinner.js';
+import { startSpinner, type Spinner } from '../spinner.js';
+import { announceStart, browserFailedText } from '../login-prompts.js';
 import { sessionStatus } from '../../core/session/session-status.js';
 import { printStatus } from '../print-status.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -35,7 +36,7 @@ const action: Action = async (io, opts) => {
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
-  let spinner: { stop(): void } | undefined;
+  let spinner: Spinner | undefined;
   let startUrl = '';
   try {
     await manager.signIn(profile.name, {
@@ -43,12 +44,12 @@ const action: Action = async (io, opts) => {
       timeoutMs,
       openBrowser,
       onListening: (info) => {
-        if (!openBrowser) io.stderr(`open this URL in a browser that can reach this machine:\n  ${info.startUrl}\n`);
         startUrl = info.startUrl;
-        spinner = startSpinner(io, info.startUrl, Date.now() + timeoutMs);
+        announceStart(io, info, openBrowser);
+        spinner = startSpinner(io, Date.now() + timeoutMs);
       },
       // A browser that cannot start is not the end: the URL works from any browser on this machine.
-      onBrowserError: (err) => io.stderr(`\nwarning[${err.code}]: ${err.message}; open this URL yourself:\n  ${startUrl}\n`),
+      onBrowserError: (err) => (spinner ? spinner.note(browserFailedText(err, startUrl)) : io.stderr(browserFailedText(err, startUrl))),
     });
   } finally {
     spinner?.stop();

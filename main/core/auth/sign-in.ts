@@ -1,10 +1,11 @@
 import * as oidc from 'openid-client';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import { toAppError } from '../errors/translate.js';
 import { LoopbackServer } from '../loopback/loopback-server.js';
 import type { BrowserOpener } from '../ports.js';
 import { getClient, hintContext } from './client.js';
 import { defaultDiscoveryCache } from './discovery-cache.js';
+import { probeAuthorize } from './authorize-probe.js';
 import { prefetchJwks } from './issuer-fetch.js';
 import { loginTimeoutError } from './login-timeout.js';
 import { toTokenSet } from './token-set.js';
@@ -29,6 +30,9 @@ export interface SignInDeps extends AuthDeps {
 const PROTOCOL_PARAMS = new Set(['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']);
 /** How long the listener stays up after the exchange so the browser can load the result page. */
 const RESULT_PAGE_GRACE_MS = 2000;
+
+/** A promise that never settles (no timer behind it, so it keeps nothing alive). */
+const never = new Promise<never>(() => undefined);
 
 const cancelled = () => new AppError('LOGIN_CANCELLED', 'The sign-in was cancelled.', 'Start the sign-in again when ready.');
 
@@ -68,6 +72,7 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
   const server = new LoopbackServer({ redirectUris: cfg.redirectUris, state });
   const listening = await server.start();
   const ctx = hintContext(cfg, listening.redirectUri);
+  const probe = new AbortController();
   try {
     const client = await race(getClient(cfg, deps), deps.signal);
     client.state.redirectUri = listening.redirectUri;
@@ -86,10 +91,20 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
     const openedAt = deps.clock.now();
     deps.trace?.note(browserStep(openedAt, 0, authorizeUrl));
     deps.onListening?.({ ...listening, authorizeUrl });
-    if (deps.openBrowser !== false) await openBrowser(deps, listening.startUrl);
+    // In parallel with the browser: a refusal on the provider's error page fails the sign-in now,
+    // not after the whole timeout. prompt=none is left alone (without the browser's cookies it
+    // would always come back login_required).
+    const refused = cfg.extraParams?.prompt === 'none' ? never : probeAuthorize({
+      authorizeUrl, redirectUri: listening.redirectUri, fetch: deps.fetch ?? globalThis.fetch, signal: probe.signal, context: ctx,
+    }).then((error) => (error ? Promise.reject(error) : never));
+    refused.catch(() => undefined); // observed by the race below; never an unhandled rejection
+    // Not awaited: a launcher gets a moment to fail (see the CLI's adapters) while the probe and
+    // the callback are already being waited for.
+    const opened = deps.openBrowser === false ? never : openBrowser(deps, listening.startUrl).then(() => never);
+    opened.catch(() => undefined);
     prefetchJwks(deps.fetch ?? globalThis.fetch, deps.discoveryCache ?? defaultDiscoveryCache, client.metadata.jwks_uri, deps.httpTimeoutMs ?? 30_000);
 
-    const callbackUrl = await race(server.waitForCallback(), deps.signal, timeoutMs, () =>
+    const callbackUrl = await race(Promise.race([server.waitForCallback(), refused, opened]), deps.signal, timeoutMs, () =>
       loginTimeoutError({ timeoutMs, authorizeUrl, redirectUri: listening.redirectUri, observations: server.observations, fetch: deps.fetch ?? globalThis.fetch }));
     deps.trace?.note(browserStep(openedAt, deps.clock.now() - openedAt, callbackUrl.href, 302));
     const started = performance.now();
@@ -103,6 +118,7 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
     server.finish({ ok: false, error: error.toInfo() });
     throw error;
   } finally {
+    probe.abort();
     await server.stop(RESULT_PAGE_GRACE_MS);
   }
 }
@@ -127,7 +143,7 @@ async function openBrowser(deps: SignInDeps, startUrl: string): Promise<void> {
     await deps.browser.open(startUrl);
   } catch (cause) {
     const error = new AppError('BROWSER_FAILED', 'The browser could not be opened.',
-      `Open ${startUrl} in a browser yourself, or use --browser-command CMD / --no-browser.`, { cause, details: { startUrl } });
+      `Open ${startUrl} in a browser on this machine, or use --browser-command CMD / --no-browser.`, { cause, details: { startUrl, ...(isAppError(cause) && { reason: cause.message }) } });
     if (!deps.onBrowserError) throw error;
     deps.onBrowserError(error);
   }

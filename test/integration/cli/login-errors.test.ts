@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../emulator/index.js';
 import { adHocProfileName } from '../../../main/core/profiles/ad-hoc.js';
-import { BROWSER, EMULATOR_CLIENT, errorOf, freshHome, keychainAccounts, runCli, savedProfiles } from './support.js';
+import { BROWSER, browsersGone, EMULATOR_CLIENT, errorOf, freshHome, keychainAccounts, runCli, savedProfiles } from './support.js';
 
 /**
  * Each sign-in failure produced for real through the CLI: the code, the whole hint, the exit code,
@@ -43,10 +43,10 @@ const login = (issuer: string, clientId: string, ...more: string[]) =>
 let mismatchPort = 0;
 const cases: Case[] = [
   {
-    name: 'redirect_mismatch: a --redirect-uri the client does not have → LOGIN_TIMEOUT naming the URL to add',
-    args: (i) => [...login(i, EMULATOR_CLIENT, '--redirect-uri', `http://localhost:${mismatchPort}/callback`), '--timeout', '3'],
-    code: 'LOGIN_TIMEOUT',
-    hint: () => `Add http://localhost:${mismatchPort}/callback to the app client's Allowed callback URLs (exact match), then sign in again.`,
+    name: 'redirect_mismatch: a --redirect-uri the client does not have → REDIRECT_MISMATCH naming the URL to add',
+    args: (i) => login(i, EMULATOR_CLIENT, '--redirect-uri', `http://localhost:${mismatchPort}/callback`),
+    code: 'REDIRECT_MISMATCH',
+    hint: () => `Add http://localhost:${mismatchPort}/callback to the app client's Allowed callback URLs (exact match: scheme, host, port, path and trailing slash).`,
     exit: 1,
   },
   {
@@ -107,6 +107,7 @@ describe('login failures through the CLI', () => {
     expect(await savedProfiles(home)).toEqual({});
     expect(await keychainAccounts()).not.toContain(`profile:${adHocProfileName(issuer, clientId)}`);
     for (const secret of [SECRET, WRONG_SECRET, 'm2m-secret-value-456']) expect(r.stderr + r.stdout).not.toContain(secret);
+    await browsersGone(home); // a refusal can now fail the login before its browser has loaded the start URL
   });
 
   it('an issuer nobody listens on → NETWORK_UNREACHABLE, exit 1, nothing stored', async () => {

@@ -154,3 +154,20 @@ export function errorOf(stderr: string): { code: string | undefined; message: st
   const m = /^error\[([A-Z_]+)\]: (.*)$/m.exec(stderr);
   return { code: m?.[1], message: m?.[2], hint: /^hint: (.*)$/m.exec(stderr)?.[1] };
 }
+
+/**
+ * Waits (bounded) until no browser command started for this home is still running. A login that
+ * fails at once leaves its browser loading the start URL; the next test's listener on the same
+ * port must not receive it. Found through the home in each process's environment.
+ */
+export async function browsersGone(home: string, timeoutMs = 30_000): Promise<void> {
+  const { readdir, readFile: read } = await import('node:fs/promises');
+  const mine = async (): Promise<boolean> => {
+    for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+      const [cmdline, environ] = await Promise.all([read(`/proc/${pid}/cmdline`, 'utf8'), read(`/proc/${pid}/environ`, 'utf8')].map((p) => p.catch(() => '')));
+      if (cmdline!.includes('browser-command.mjs') && environ!.split('\0').includes(`COGNITO_INSPECTOR_HOME=${home}`)) return true;
+    }
+    return false;
+  };
+  for (const end = Date.now() + timeoutMs; Date.now() < end && (await mine()); ) await new Promise((r) => setTimeout(r, 200));
+}

@@ -100,7 +100,7 @@ describe('signIn lifecycle', () => {
   it('a browser that fails to start: BROWSER_FAILED naming the URL to open', async () => {
     const error = await fail(signIn(cfg(), { ...deps(), browser: { open: () => Promise.reject(new Error('xdg-open not found')) } }));
     expect(error.code).toBe('BROWSER_FAILED');
-    expect(error.hint).toMatch(/^Open http:\/\/localhost:\d+\/start\/[\w-]{22} in a browser yourself/);
+    expect(error.hint).toMatch(/^Open http:\/\/localhost:\d+\/start\/[\w-]{22} in a browser on this machine/);
   });
 
   it.each([
