@@ -113,7 +113,7 @@ describe('the loopback listener through the CLI', () => {
     const busy = await occupy(53682, host);
     try {
       const r = await runCli(['login', ...flags(), '--browser-command', BROWSER, '--timeout', '60'], { home });
-      expect(r.stderr).toMatch(/waiting for the browser sign-in \(http:\/\/localhost:53683\/start\/[\w-]{22}\)\n/);
+      expect(r.stderr).toMatch(/^opening your browser at\n {2}http:\/\/localhost:53683\/start\/[\w-]{22}\n/m);
       expect(r.stderr).not.toMatch(/error\[/);
       expect(r.code).toBe(0);
     } finally {

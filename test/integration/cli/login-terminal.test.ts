@@ -40,9 +40,9 @@ describe('login on a terminal', () => {
     for (const f of [...lines]) expect([...f].length, f).toBeLessThan(cols);
     expect(frames[0]).toMatch(/^⠋ waiting for the browser sign-in, 0:0[12] left/);
     // The URL: exactly once, alone on its line, never inside a spinner frame.
-    expect(output.match(/http:\/\/localhost:\d+\//g)).toHaveLength(1);
+    expect(output.match(/http:\/\/localhost:\d+\/start\//g)).toHaveLength(1);
     expect(lines).toContain('opening your browser at');
-    expect(lines.some((l) => /^ {2}http:\/\/localhost:\d+\/$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}http:\/\/localhost:\d+\/start\/[\w-]{22}$/.test(l))).toBe(true);
     // The error, broken between words (each piece is whole words of the message).
     const errorLines = lines.slice(lines.findIndex((l) => l.startsWith('error[LOGIN_TIMEOUT]')));
     expect(errorLines.join(' ').replace(/\s+/g, ' ')).toContain('Finish signing in within the time limit (--timeout SECONDS), or use --no-browser');
@@ -57,6 +57,6 @@ describe('login on a terminal', () => {
     expect(r.stderr).not.toContain('\r');
     expect(r.stderr).not.toContain('\u001b');
     expect(r.stderr.match(/^waiting for the browser sign-in/gm)).toEqual(['waiting for the browser sign-in']);
-    expect(r.stderr).toMatch(/^opening your browser at\n {2}http:\/\/localhost:\d+\/\n/m);
+    expect(r.stderr).toMatch(/^opening your browser at\n {2}http:\/\/localhost:\d+\/start\/[\w-]{22}\n/m);
   });
 });

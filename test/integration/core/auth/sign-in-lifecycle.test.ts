@@ -78,7 +78,8 @@ describe('signIn lifecycle', () => {
     await signIn(cfg(), { ...shared, browser: new FetchBrowser() });
     const counts = Object.fromEntries(['GET /.well-known/openid-configuration', 'GET /jwks', 'GET /authorize', 'POST /token']
       .map((r) => [r, idp.requestLog.filter((x) => x === r).length]));
-    expect(counts).toEqual({ 'GET /.well-known/openid-configuration': 1, 'GET /jwks': 1, 'GET /authorize': 2, 'POST /token': 2 });
+    // Two authorize GETs per login: the browser's and the refusal probe's (authorize-probe.ts).
+    expect(counts).toEqual({ 'GET /.well-known/openid-configuration': 1, 'GET /jwks': 1, 'GET /authorize': 4, 'POST /token': 2 });
   });
 
   it('cancel via AbortSignal: LOGIN_CANCELLED and the port is free again', async () => {
