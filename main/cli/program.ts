@@ -9,6 +9,7 @@ import type { Io } from './output.js';
 export type Action = (io: Io, opts: Record<string, unknown>, args: string[]) => Promise<number | void>;
 type Runner = (action: Promise<{ default: Action }>, opts: Record<string, unknown>, args: string[]) => Promise<void>;
 
+const collectParam = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function buildProgram(run: Runner): Command {
@@ -30,6 +31,7 @@ export function buildProgram(run: Runner): Command {
       .option('--browser-command <cmd>', 'open the URL with this program (URL as its last argument, no shell); default $BROWSER or the system browser')
       .option('--no-browser', 'do not open a browser; print a short local URL to open anywhere that reaches this machine')
       .option('--allow-memory-only', 'sign in even when the keychain is locked or unavailable (the session then ends with this command)')
+      .option('--param <name=value>', 'an extra authorize parameter (repeatable), e.g. --param lang=ja; not PKCE, state, nonce or redirect_uri', collectParam)
       .addOption(json())
       .addHelpText('after', examples([
         'cognito-inspector login --profile local',
@@ -38,6 +40,19 @@ export function buildProgram(run: Runner): Command {
         'cognito-inspector login --profile prod --no-browser   # over SSH: open the printed URL',
       ])),
   ).action((opts, cmd: Command) => run(import('./commands/login.js'), merged(cmd, opts), cmd.args));
+
+  addProfileOptions(
+    program
+      .command('authorize-url')
+      .description('print the exact authorize URL a sign-in would open (PKCE challenge, state and nonce included); starts no sign-in')
+      .option('--param <name=value>', 'add or override an authorize parameter (repeatable); overriding state, PKCE or redirect_uri is allowed here, with a warning', collectParam)
+      .addOption(json())
+      .addHelpText('after', examples([
+        'cognito-inspector authorize-url --profile prod',
+        'cognito-inspector authorize-url -p prod --identity-provider Google --param prompt=select_account',
+        'cognito-inspector authorize-url -p prod --scope "openid email" --param lang=ja --json',
+      ])),
+  ).action((opts, cmd: Command) => run(import('./commands/authorize-url.js'), merged(cmd, opts), cmd.args));
 
   addProfileOptions(
     program

@@ -11,9 +11,11 @@ import { announceStart, browserFailedText } from '../login-prompts.js';
 import { sessionStatus } from '../../core/session/session-status.js';
 import { printStatus } from '../print-status.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { parseParams } from '../../core/auth/authorize-url.js';
 
 const action: Action = async (io, opts) => {
-  const flags = opts as ProfileFlags;
+  const flags = opts as ProfileFlags & { param?: string[] };
+  const extraParams = parseParams(flags.param, { allowProtocol: false });
   const ctx = cliContext(io);
   const profile = await resolveProfile(ctx.profiles, flags);
   const timeoutMs = parseSeconds(opts.timeout ?? 300, '--timeout') * 1000;
@@ -43,6 +45,7 @@ const action: Action = async (io, opts) => {
       signal: abort.signal,
       timeoutMs,
       openBrowser,
+      ...(Object.keys(extraParams).length ? { extraParams } : {}),
       onListening: (info) => {
         startUrl = info.startUrl;
         announceStart(io, info, openBrowser);

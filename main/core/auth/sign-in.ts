@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../errors/app-error.js';
 import { toAppError } from '../errors/translate.js';
 import { LoopbackServer } from '../loopback/loopback-server.js';
 import type { BrowserOpener } from '../ports.js';
+import { buildAuthorizeUrl } from './authorize-url.js';
 import { getClient, hintContext } from './client.js';
 import { defaultDiscoveryCache } from './discovery-cache.js';
 import { probeAuthorize } from './authorize-probe.js';
@@ -27,7 +28,6 @@ export interface SignInDeps extends AuthDeps {
   onTiming?(timing: { callbackToTokensMs: number }): void;
 }
 
-const PROTOCOL_PARAMS = new Set(['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method']);
 /** How long the listener stays up after the exchange so the browser can load the result page. */
 const RESULT_PAGE_GRACE_MS = 2000;
 
@@ -76,17 +76,12 @@ export async function signIn(cfg: ClientConfig, deps: SignInDeps): Promise<Token
   try {
     const client = await race(getClient(cfg, deps), deps.signal);
     client.state.redirectUri = listening.redirectUri;
-    const extra = Object.fromEntries(Object.entries(cfg.extraParams ?? {}).filter(([k]) => !PROTOCOL_PARAMS.has(k)));
-    const authorizeUrl = oidc.buildAuthorizationUrl(client.config, {
-      ...extra,
-      ...(cfg.identityProvider !== undefined && { identity_provider: cfg.identityProvider }),
-      redirect_uri: listening.redirectUri,
-      scope: cfg.scopes.join(' '),
+    const authorizeUrl = buildAuthorizeUrl(client.config, cfg, {
+      redirectUri: listening.redirectUri,
       state,
       nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-    }).href;
+      codeChallenge: await oidc.calculatePKCECodeChallenge(verifier),
+    });
     server.setAuthorizeUrl(authorizeUrl);
     const openedAt = deps.clock.now();
     deps.trace?.note(browserStep(openedAt, 0, authorizeUrl));
