@@ -141,6 +141,8 @@ describe('a confidential client with the right secret', () => {
     const name = adHocProfileName(emulator.issuer, CONFIDENTIAL);
     expect(await savedProfiles(home)).toEqual({ [name]: expect.objectContaining({ hasClientSecret: true, adHoc: true }) });
     expect(JSON.stringify(await savedProfiles(home))).not.toContain(SECRET);
+    // presence, so the absence checks in this file (here and in the refusals above) can fail
+    expect(await keychainAccounts()).toContain(`profile:${name}`);
     // Later commands find the secret in the keychain: no --client-secret-env needed to refresh or revoke.
     const token = await runCli(['token', ...flags], { home });
     expect(token.code).toBe(0);

@@ -113,10 +113,16 @@ export const freshHome = () => mkdtemp(join(tmpdir(), 'ci-cli-home-'));
 let counter = 0;
 export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 
-/** The keychain accounts stored under service cognito-inspector (secret-tool prints attributes on stderr). */
+/**
+ * The keychain accounts stored under service cognito-inspector (secret-tool prints attributes on
+ * stderr; it exits 0 when nothing matches). A failing secret-tool (no Secret Service, not
+ * installed) throws: read as "nothing stored", it would let every absence check pass.
+ */
 export async function keychainAccounts(): Promise<string[]> {
   const { stdout, stderr } = await promisify(execFile)('secret-tool', ['search', '--all', 'service', 'cognito-inspector']).catch(
-    (err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }),
+    (err: { code?: unknown; stderr?: string; message?: string }) => {
+      throw new Error(`secret-tool search failed (${String(err.code)}): ${err.stderr || err.message}; the keychain checks need a Secret Service (run under dbus-run-session -- scripts/with-keyring.sh)`);
+    },
   );
   return [...`${stdout}\n${stderr}`.matchAll(/^attribute\.(?:account|username) = (.*)$/gm)].map((m) => m[1]!);
 }

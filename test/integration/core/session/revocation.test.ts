@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../../main/core/errors/app-error.js';
 import { vaultAccount } from '../../../../main/core/secrets/session-vault.js';
-import { DEMO_CLIENT_ID, KEYRING, TEST_SERVICE, startSessionHarness, type SessionHarness } from '../../../support/session-fixtures.js';
+import { DEMO_CLIENT_ID, KEYRING, NO_KEYRING, TEST_SERVICE, startSessionHarness, type SessionHarness } from '../../../support/session-fixtures.js';
 
 const run = promisify(execFile);
 let h: SessionHarness | undefined;
@@ -18,21 +18,25 @@ async function keyringAccounts(profile: string): Promise<string[]> {
   return `${stdout}\n${stderr}`.split('\n').filter((l) => l.startsWith('attribute.username = ')).map((l) => l.slice(21)).filter((a) => a.startsWith(vaultAccount(profile)));
 }
 
-describe('revocation mid-session', () => {
-  it('a refresh token revoked out of band: next refresh signs out, removes the keychain entry, says SESSION_EXPIRED with a hint', async () => {
-    h = await startSessionHarness({ client: { enableTokenRevocation: true } });
-    const { manager, profile, vault, e } = h;
-    const rt = (await vault.read(profile.name))?.refreshToken ?? '';
-    if (KEYRING) expect(await keyringAccounts(profile.name)).toContain(vaultAccount(profile.name)); // the entry and its chunks
-
-    const revoke = await fetch(`${e.url}/oauth2/revoke`, {
+/** Revokes the session's refresh token at the pool, out of band, and refreshes: the manager's answer. */
+async function revokeThenRefresh(h: SessionHarness): Promise<AppError | undefined> {
+  const { manager, profile, vault, e } = h;
+  const rt = (await vault.read(profile.name))?.refreshToken ?? '';
+  expect(rt).not.toBe('');
+  const revoke = await fetch(`${e.url}/oauth2/revoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: rt, client_id: DEMO_CLIENT_ID }),
     });
-    expect(revoke.status).toBe(200);
+  expect(revoke.status).toBe(200);
+  return manager.refresh(profile.name).then(() => undefined, (err: unknown) => err as AppError);
+}
 
-    const error = await manager.refresh(profile.name).then(() => undefined, (err: unknown) => err as AppError);
+describe('revocation mid-session', () => {
+  it('a refresh token revoked out of band: next refresh signs out, forgets the stored session, says SESSION_EXPIRED with a hint', async () => {
+    h = await startSessionHarness({ client: { enableTokenRevocation: true } });
+    const { manager, profile, vault, e } = h;
+    const error = await revokeThenRefresh(h);
     expect(error?.code).toBe('SESSION_EXPIRED');
     const snap = manager.snapshot(profile.name);
     expect({ state: snap.state, hasRefreshToken: snap.hasRefreshToken, accessToken: snap.accessToken, error: snap.error && { code: snap.error.code, message: snap.error.message, hint: snap.error.hint } }).toEqual({
@@ -46,10 +50,17 @@ describe('revocation mid-session', () => {
       },
     });
     expect(await vault.read(profile.name)).toBeNull();
-    if (KEYRING) expect(await keyringAccounts(profile.name)).toEqual([]);
     // Nothing is left to restore: a new process starts signed out, without a request.
     const count = e.requestLog.length;
     expect((await h.newManager().restore(profile.name)).state).toBe('signed-out');
     expect(e.requestLog.length).toBe(count);
+  });
+
+  it.skipIf(!KEYRING)(`... and the keychain entry with its chunks is gone from the real Secret Service${NO_KEYRING}`, async () => {
+    h = await startSessionHarness({ client: { enableTokenRevocation: true } });
+    expect(h.onKeychain).toBe(true);
+    expect(await keyringAccounts(h.profile.name)).toContain(vaultAccount(h.profile.name));
+    expect((await revokeThenRefresh(h))?.code).toBe('SESSION_EXPIRED');
+    expect(await keyringAccounts(h.profile.name)).toEqual([]);
   });
 });
