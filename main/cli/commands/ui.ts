@@ -74,14 +74,16 @@ const action: Action = async (io, opts) => {
   }
   io.stdout(`Stops with Ctrl-C, or ${idleSeconds} s after the last page is closed.\n`);
 
+  // Kept until the end: a second Ctrl-C (or a wrapper such as `npm start` passing it on) must not
+  // kill the process halfway through closing the keychain and the local pool.
   const onSignal = () => stopped('Ctrl-C');
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const reason = await done;
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
   io.stdout(`Stopping (${reason}).\n`);
   await shell.close();
   await core.dispose();
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
 };
 export default action;
