@@ -191,7 +191,8 @@ export function buildProgram(run: Runner): Command {
       .command('setup-aws-profile')
       .argument('<name>', 'the AWS profile to write in ~/.aws/config (AWS_CONFIG_FILE)')
       .description('write a credential_process profile into ~/.aws/config (a backup first; no secret goes in the file)')
-      .option('--command <cmd>', 'how AWS tools start this CLI', 'cognito-inspector')
+      .option('--command <cmd>', 'how AWS tools start this CLI (default: node and this CLI by absolute path)')
+      .option('--save-as <name>', 'with ad-hoc flags: save them as this profile (default: the derived adhoc-... name)')
       .addOption(json())
       .addHelpText('after', examples(['cognito-inspector credentials setup-aws-profile my-app --profile prod', 'aws sts get-caller-identity --profile my-app'])),
   ).action((name: string, opts, cmd: Command) => run(import('./commands/credentials-setup-aws-profile.js'), merged(cmd, opts), [name]));

@@ -2,11 +2,13 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../profiles/atomic-write.js';
+import { refuseControlCharacters } from './credential-process-line.js';
 
 /**
  * Writes a `credential_process` profile into the AWS config file (AWS_CONFIG_FILE, else
- * ~/.aws/config). The file holds a command, never a secret. A backup of the previous file is kept
- * next to it; a block with the same name is replaced, everything else is left as it was.
+ * ~/.aws/config). The file holds a command, never a secret. The file as it was before the first
+ * run is kept next to it (`config.bak`, never overwritten by later runs); a block with the same
+ * name is replaced, everything else is left as it was.
  */
 export function awsConfigPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.AWS_CONFIG_FILE || join(homedir(), '.aws', 'config');
@@ -14,11 +16,16 @@ export function awsConfigPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface AwsProfileWrite {
   path: string;
+  /** The backup of the file as it was before the first run (made now or by an earlier run). */
   backup?: string;
+  /** True when this run made the backup. */
+  backupCreated: boolean;
   replaced: boolean;
 }
 
-export async function writeCredentialProcessProfile(path: string, name: string, command: string): Promise<AwsProfileWrite> {
+export async function writeCredentialProcessProfile(path: string, name: string, settings: Record<string, string>): Promise<AwsProfileWrite> {
+  for (const [key, value] of Object.entries(settings)) refuseControlCharacters(value, key);
+  refuseControlCharacters(name, 'the AWS profile name');
   let current = '';
   try {
     current = await readFile(path, 'utf8');
@@ -26,15 +33,21 @@ export async function writeCredentialProcessProfile(path: string, name: string, 
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   let backup: string | undefined;
+  let backupCreated = false;
   if (current) {
     backup = `${path}.bak`;
-    await copyFile(path, backup);
+    try {
+      await copyFile(path, backup, 1 /* COPYFILE_EXCL: the first backup is the one worth keeping */);
+      backupCreated = true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
   }
   const header = name === 'default' ? '[default]' : `[profile ${name}]`;
-  const block = `${header}\ncredential_process = ${command}\n`;
+  const block = `${header}\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}\n`).join('')}`;
   const { text, replaced } = replaceSection(current, header, block);
   await writeFileAtomic(path, text, 0o600);
-  return { path, ...(backup ? { backup } : {}), replaced };
+  return { path, ...(backup ? { backup } : {}), backupCreated, replaced };
 }
 
 /** Replaces the section whose header line is `header` (up to the next section) or appends it. */

@@ -64,7 +64,7 @@ describe('cognito-inspector credentials', () => {
     const setup = await runCli(['credentials', 'setup-aws-profile', 'app', '--profile', PROFILE, '--command', command], { ...env, ...awsEnv });
     expect(setup).toMatchObject({ code: 0, stderr: '' });
     const line = `${command} credentials --profile ${PROFILE} --format process`;
-    expect(await readFile(config, 'utf8')).toBe(`[default]\nregion = eu-west-1\n\n[profile app]\ncredential_process = ${line}\n`);
+    expect(await readFile(config, 'utf8')).toBe(`[default]\nregion = eu-west-1\n\n[profile app]\ncredential_process = ${line}\nregion = us-east-1\n`);
     expect(await readFile(`${config}.bak`, 'utf8')).toBe(original);
 
     const json = JSON.parse((await runCli(['credentials', '--profile', PROFILE, '--json'], env)).stdout) as Record<string, string>;
