@@ -6,7 +6,7 @@ import { getAwsCredentials } from '../../../../main/core/aws/get-credentials.js'
 import { identityIdKey } from '../../../../main/core/aws/identity-id-cache.js';
 import { identityTarget, type TargetOverrides } from '../../../../main/core/aws/target.js';
 import { whoami } from '../../../../main/core/aws/whoami.js';
-import { configWith } from '../../emulator/support.js';
+import { jumpableClock } from '../../../support/session-fixtures.js';
 import { POOL, role, signedIn, type TestSession } from './session-support.js';
 
 // Every flow through the real AWS SDK clients against the emulator's identity pool and STS.
@@ -187,16 +187,18 @@ describe('errors with hints', () => {
 });
 
 describe('an expired ID token', () => {
+  // Two hours pass on a clock the emulator and the session share: the 1-hour ID token has expired.
+  const clock = jumpableClock();
   let short: Emulator;
   beforeAll(async () => {
-    short = await startEmulator({ config: configWith({ idTokenValiditySeconds: 2, accessTokenValiditySeconds: 2 }) });
+    short = await startEmulator({ clock });
   });
   afterAll(() => short.stop());
 
   it('is refreshed before any identity pool call, so "Token expired" never reaches the user', async () => {
-    const s = await signedIn(short);
+    const s = await signedIn(short, {}, 'aws-test', clock);
     const expiredIdToken = (await s.vault.read('aws-test'))?.idToken;
-    await new Promise((r) => setTimeout(r, 2_500));
+    clock.jump(2 * 3600_000);
     short.clearLog();
     const { credentials } = await getAwsCredentials(target(s), s.deps);
     expect(credentials.roleArn).toBe(role('LocalDemoAdmin'));

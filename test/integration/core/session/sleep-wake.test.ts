@@ -26,12 +26,21 @@ describe('sleep and resume', () => {
     const { manager, profile, e, clock } = h;
     const before = manager.snapshot(profile.name);
     const posts = tokenPosts(e);
+    // Every refresh start is recorded with whether wake() was running: a timer that noticed the
+    // jump by itself would show up as a start outside wake(), without the test waiting for it.
+    let waking = false;
+    const starts: boolean[] = [];
+    manager.subscribe((ev) => {
+      if (ev.reason === 'refresh-started') starts.push(waking);
+    });
     clock.jump(slept);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(tokenPosts(e) - posts).toBe(0); // the timer did not notice the jump by itself
+    expect(before.nextRefreshAt).toEqual(expect.any(Number));
+    expect(manager.snapshot(profile.name).nextRefreshAt).toBe(before.nextRefreshAt); // the timer armed before the sleep, still pending
+    waking = true;
     await manager.wake();
+    waking = false;
     const after = manager.snapshot(profile.name);
-    expect({ requests: tokenPosts(e) - posts, state: after.state }).toEqual({ requests, state });
+    expect({ requests: tokenPosts(e) - posts, state: after.state, starts }).toEqual({ requests, state, starts: Array<boolean>(requests).fill(true) });
     if (requests > 0) {
       expect(after.accessToken).not.toBe(before.accessToken);
       // a fresh hour from the jumped clock (the emulator's and the engine's)
