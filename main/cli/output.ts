@@ -1,5 +1,6 @@
 import { AppError, isAppError, type ErrorInfo } from '../core/errors/app-error.js';
 import type { ErrorCode } from '../core/errors/codes.js';
+import { clean } from '../core/text/clean.js';
 import type { Recorder } from '../core/trace/recorder.js';
 
 /** Where the CLI writes. Injected so tests run commands in-process and read what they printed. */
@@ -55,7 +56,8 @@ export function printError(io: Io, err: unknown, debug: boolean): 1 | 2 {
   return exitCodeFor(info.code);
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+/** Messages can carry a server's words (error_description): one line, no terminal control sequences. */
+const oneLine = (s: string) => clean(s.replace(/\s*\n\s*/g, ' '));
 
 /** On a terminal, breaks a line between words so the terminal does not split one (continuations indented). */
 export function wrapWords(line: string, columns: number): string {

@@ -6,6 +6,7 @@ import { toHar } from '../core/trace/har.js';
 import { traceFull, traceLine } from '../core/trace/format.js';
 import { createRecorder } from '../core/trace/recorder.js';
 import type { Io } from './output.js';
+import { cleanBlock } from '../core/text/clean.js';
 
 /**
  * The global --trace[=full] and --har FILE: a recorder for this invocation, its lines on stderr
@@ -26,7 +27,8 @@ export function startTrace(io: Io, flags: TraceFlags): { io: Io; finish(): Promi
   if (!flags.trace && !flags.har) return undefined;
   const recorder = createRecorder({ clock: systemClock, limit: 10_000 });
   const print = flags.trace === 'full' ? traceFull : flags.trace ? traceLine : undefined;
-  if (print) recorder.subscribe((e) => io.stderr(`${print(e)}\n`));
+  // Traced bodies and headers are the servers' words: no terminal control sequences from them.
+  if (print) recorder.subscribe((e) => io.stderr(`${cleanBlock(print(e))}\n`));
   return {
     io: { ...io, trace: recorder },
     async finish() {

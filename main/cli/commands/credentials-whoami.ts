@@ -3,6 +3,7 @@ import { fetchFor, printJson } from '../output.js';
 import type { Action } from '../program.js';
 import type { CredentialFlags } from './credentials-options.js';
 import { credentialsFor } from './credentials-resolve.js';
+import { clean } from '../../core/text/clean.js';
 
 /** STS GetCallerIdentity with the pool's credentials: the account and the assumed role. */
 const action: Action = async (io, opts) => {
@@ -30,6 +31,7 @@ const action: Action = async (io, opts) => {
     ['expires', doc.expiration ?? '-'],
   ];
   if (claims.roles.length) rows.push(['roles', claims.roles.map((r) => (r === claims.preferredRole ? `${r} (preferred)` : r)).join(', ')]);
-  for (const [k, v] of rows) io.stdout(`${k.padEnd(14)}${v}\n`);
+  // Values come from STS, the identity pool and the token's claims: no terminal control sequences.
+  for (const [k, v] of rows) io.stdout(`${k.padEnd(14)}${clean(String(v), 500)}\n`);
 };
 export default action;

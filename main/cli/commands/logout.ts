@@ -7,6 +7,7 @@ import { browserFor } from '../browser-for.js';
 import { fetchFor, printJson, usage } from '../output.js';
 import { clientConfigFor } from '../../core/session/profile-auth.js';
 import { systemClock } from '../../core/ports.js';
+import { clean } from '../../core/text/clean.js';
 
 /**
  * Revoke (unless --local), delete the keychain entry, and with --hosted end the hosted-UI session.
@@ -52,7 +53,7 @@ const action: Action = async (io, opts) => {
     return 1;
   }
   io.stdout(`signed out of profile "${profile.name}": ${opts.local ? 'local session forgotten (no network)' : result.revoked ? 'refresh token revoked' : 'nothing to revoke'}; keychain entry removed\n`);
-  if (result.revokeError) io.stderr(`warning[${result.revokeError.code}]: revocation failed: ${result.revokeError.message}\nhint: ${result.revokeError.hint}\n`);
+  if (result.revokeError) io.stderr(`warning[${result.revokeError.code}]: revocation failed: ${clean(result.revokeError.message)}\nhint: ${clean(result.revokeError.hint)}\n`);
   if (hostedLogoutUrl) io.stdout(`opened the hosted UI sign-out: ${hostedLogoutUrl}\n`);
 };
 export default action;

@@ -1,3 +1,5 @@
+import { clean } from '../text/clean.js';
+
 /** What the translator may mention in a hint. Never a secret: only whether a secret was configured. */
 export interface TranslateContext {
   redirectUri?: string;
@@ -10,8 +12,8 @@ export interface TranslateContext {
   stage?: 'discovery' | 'authorize' | 'token' | 'refresh' | 'revoke';
 }
 
-/** Server-provided text is shown to the user; keep it to one short line. */
+/** Server-provided text is shown to the user: one short line, control characters escaped. */
 export function clip(text: string, max = 300): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+  return clean(oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine, max + 1);
 }

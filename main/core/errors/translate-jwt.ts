@@ -1,6 +1,6 @@
 import { AppError } from './app-error.js';
 import type { ErrorCode } from './codes.js';
-import type { TranslateContext } from './translate-context.js';
+import { clip, type TranslateContext } from './translate-context.js';
 
 interface Inner { message: string; claim?: string; expected?: unknown; status?: number; contentType?: string }
 
@@ -79,15 +79,52 @@ export function clientErrorToAppError(err: Error & { code: string }, ctx: Transl
     case 'OAUTH_ABORT':
       return make('LOGIN_CANCELLED', 'The request was cancelled.', 'Start again when ready.');
     case 'OAUTH_UNSUPPORTED_OPERATION':
-      return /alg|JWS/i.test(String((err.cause as { message?: unknown } | undefined)?.message ?? err.message))
-        ? make('ALG_NOT_ALLOWED', 'The ID token uses a signing algorithm that is not allowed.', 'The provider must sign ID tokens with an asymmetric algorithm it advertises (Cognito: RS256).')
-        : make('INTERNAL', `Unsupported operation: ${i.message}`, 'Report this with --debug output.');
+      return unsupported(err, ctx, make);
     case 'OAUTH_MISSING_SERVER_METADATA':
     case 'OAUTH_INVALID_SERVER_METADATA':
       return make('DISCOVERY_FAILED', `The issuer's discovery document is incomplete: ${i.message}.`, 'Check the issuer URL; it must serve a full OpenID Connect discovery document.');
     default:
       return undefined;
   }
+}
+
+const PROVIDER_FAULT = 'This is the identity provider\'s doing, not a fault of Cognito Inspector';
+
+/**
+ * oauth4webapi refuses what it cannot safely process. During a sign-in or refresh that is something
+ * the provider sent (a token type, a JWS header, a key, an encrypted token), so it is named as the
+ * provider's fault with what to check; only an unrecognised refusal stays INTERNAL.
+ */
+function unsupported(err: Error, ctx: TranslateContext, make: (c: ErrorCode, m: string, h: string, d?: Record<string, unknown>) => AppError): AppError {
+  const own = err as Error & { cause?: unknown };
+  const message = String((own.cause as { message?: unknown } | undefined)?.message ?? err.message);
+  // The library error (or its wrapped cause) carries what the provider sent: the header or the body.
+  const sent = [own.cause, (own.cause as { cause?: unknown } | undefined)?.cause].find((c) => typeof c === 'object' && c !== null && ('header' in c || 'body' in c)) as
+    { header?: { crit?: unknown }; body?: { token_type?: unknown } } | undefined;
+  const provider = ctx.issuer ? `the identity provider (${ctx.issuer})` : 'the identity provider';
+  if (/"crit"/.test(message)) {
+    const crit = Array.isArray(sent?.header?.crit) ? sent.header.crit.map((c) => clip(String(c), 80)).slice(0, 5) : [];
+    return make('PROVIDER_INVALID_RESPONSE',
+      `The ID token from ${provider} marks a header extension as critical${crit.length ? ` (crit: ${crit.join(', ')})` : ''}, which must be refused when not understood (RFC 7515).`,
+      `${PROVIDER_FAULT}: check the provider's ID token signing settings (Cognito never sets "crit"); no client can accept this token.`, { crit });
+  }
+  if (/token_type/.test(message)) {
+    const tokenType = typeof sent?.body?.token_type === 'string' ? clip(sent.body.token_type, 40) : undefined;
+    return make('PROVIDER_INVALID_RESPONSE', `The token endpoint of ${provider} answered with token_type "${tokenType ?? '?'}"; only Bearer tokens can be used.`,
+      `${PROVIDER_FAULT}: check that the issuer URL points at an OAuth 2.0 provider issuing Bearer tokens (Cognito always does) and that no proxy rewrites its answers.`, { tokenType });
+  }
+  if (/JWE/.test(message)) {
+    return make('PROVIDER_INVALID_RESPONSE', `The ID token from ${provider} is encrypted (JWE), which this app does not support.`,
+      `${PROVIDER_FAULT}: turn off ID token encryption for this client at the provider (Cognito never encrypts ID tokens).`);
+  }
+  if (/alg|JWS/i.test(message)) {
+    return make('ALG_NOT_ALLOWED', 'The ID token uses a signing algorithm that is not allowed.', 'The provider must sign ID tokens with an asymmetric algorithm it advertises (Cognito: RS256).');
+  }
+  if (/key type|KeyAlgorithm|CryptoKey|namedCurve|modulusLength|hash name/.test(message)) {
+    return make('PROVIDER_INVALID_RESPONSE', `A signing key published by ${provider} is of an unsupported type (${clip(message, 120)}).`,
+      `${PROVIDER_FAULT}: its JWKS must hold standard RSA (2048 bits or more) or EC P-256/384/521 keys; check the jwks_uri in its discovery document.`);
+  }
+  return make('INTERNAL', `Unsupported operation: ${clip(message)}`, 'Report this with --debug output.');
 }
 
 function invalidResponse(i: Inner, make: (c: ErrorCode, m: string, h: string, d?: Record<string, unknown>) => AppError): AppError {

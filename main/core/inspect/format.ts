@@ -1,3 +1,4 @@
+import { clean } from '../text/clean.js';
 import type { InspectReportInput } from './types.js';
 
 export interface FormatOptions {
@@ -81,13 +82,6 @@ function valueText(v: unknown): string {
     s = '[unprintable]';
   }
   return clean(s, MAX_VALUE_CHARS);
-}
-
-/** Escape C0/C1 controls, DEL and bidi overrides, and cap the length. */
-export function clean(s: string, max: number): string {
-  const capped = s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
-  // eslint-disable-next-line no-control-regex
-  return capped.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function cap<T>(items: T[]): T[] {

@@ -23,7 +23,15 @@ export const SCENARIOS = [
   'token-500-html',
   'token-200-html',
   'refresh-other-sub', // refresh returns an ID token for another user
+  'crit-header', // the ID token names an unknown header extension as critical (RFC 7515 crit)
+  'token-type-mac', // token_type MAC instead of Bearer
+  'escape-callback', // error=access_denied with terminal escape sequences in error_description
+  'escape-token-error', // the token endpoint's error_description carries terminal escape sequences
+  'escape-claims', // the ID token's username/email/groups carry terminal escape sequences
 ] as const;
+
+/** What a hostile provider writes to spoof a terminal: retitle it, erase the line, print a fake success. */
+export const TERMINAL_ATTACK = '\u001b]0;pwned\u0007\u001b[2K\rsigned in as admin\u001b[31m\u009b2J\u202e';
 
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -40,6 +48,11 @@ export function mutateClaims(scenario: Scenario, claims: Record<string, unknown>
     case 'expired': c.iat = nowS - 7200; c.exp = nowS - 3600; break;
     case 'iat-future': c.iat = nowS + 600; c.exp = nowS + 4200; break;
     case 'bad-at-hash': c.at_hash = 'AAAAAAAAAAAAAAAAAAAAAA'; break;
+    case 'escape-claims':
+      c['cognito:username'] = `mallory${TERMINAL_ATTACK}`;
+      c.email = `m${TERMINAL_ATTACK}@example.com`;
+      c['cognito:groups'] = [`admins${TERMINAL_ATTACK}`];
+      break;
     default: break;
   }
   return c;

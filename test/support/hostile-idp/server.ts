@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeKeys } from './keys.js';
-import type { Scenario } from './scenarios.js';
+import { TERMINAL_ATTACK, type Scenario } from './scenarios.js';
 import { issueIdToken, randomToken } from './tokens.js';
 
 /**
@@ -72,9 +72,9 @@ export async function startHostileIdp(opts: HostileIdpOptions = {}): Promise<Hos
     }
     const back = new URL(redirectUri);
     const state = q.get('state');
-    if (scenario === 'error-callback' || scenario === 'invalid-scope') {
-      const params = scenario === 'error-callback'
-        ? { error: 'access_denied', error_description: 'The user declined', ...(state !== null && { state }) }
+    if (scenario === 'error-callback' || scenario === 'invalid-scope' || scenario === 'escape-callback') {
+      const params = scenario !== 'invalid-scope'
+        ? { error: 'access_denied', error_description: scenario === 'escape-callback' ? `The user declined${TERMINAL_ATTACK}` : 'The user declined', ...(state !== null && { state }) }
         : { error_description: 'invalid_scope', ...(state !== null && { state }), error: 'invalid_request' };
       back.search = new URLSearchParams(params).toString();
       return redirect(res, back.href);
@@ -108,7 +108,7 @@ export async function startHostileIdp(opts: HostileIdpOptions = {}): Promise<Hos
       : undefined;
     const refreshToken = withRefresh ? randomToken('rt') : undefined;
     if (refreshToken) refreshTokens.set(refreshToken, { ...grant, nonce: undefined } as Grant);
-    json(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, ...(idToken && { id_token: idToken }), ...(refreshToken && { refresh_token: refreshToken }) });
+    json(res, 200, { access_token: accessToken, token_type: idScenario === 'token-type-mac' ? 'MAC' : 'Bearer', expires_in: 3600, ...(idToken && { id_token: idToken }), ...(refreshToken && { refresh_token: refreshToken }) });
   }
 
   async function token(req: IncomingMessage, res: ServerResponse) {
@@ -117,6 +117,7 @@ export async function startHostileIdp(opts: HostileIdpOptions = {}): Promise<Hos
     if (scenario === 'token-500-html') return res.writeHead(500, { 'content-type': 'text/html' }).end('<html><body>Internal Server Error</body></html>');
     if (scenario === 'token-200-html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Please log in to the proxy</body></html>');
     if (!clientAuthenticated(req, body)) return json(res, 401, { error: 'invalid_client' });
+    if (scenario === 'escape-token-error') return json(res, 400, { error: 'invalid_grant', error_description: `code expired${TERMINAL_ATTACK}` });
     if (body.get('grant_type') === 'refresh_token') {
       const grant = refreshTokens.get(body.get('refresh_token') ?? '');
       if (!grant) return json(res, 400, { error: 'invalid_grant' });

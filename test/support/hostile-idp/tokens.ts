@@ -32,7 +32,10 @@ export async function issueIdToken(opts: {
     return `${b64u(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64u(JSON.stringify(claims))}.`;
   }
   const { key, kid } = signingKey(opts.scenario, opts.keys);
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(kid !== undefined && { kid }) }).sign(key.privateKey);
+  // jose refuses to sign a crit it does not know unless told which extensions are "recognized".
+  const crit = opts.scenario === 'crit-header' ? { crit: ['urn:example:must-understand'], 'urn:example:must-understand': true } : {};
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(kid !== undefined && { kid }), ...crit })
+    .sign(key.privateKey, opts.scenario === 'crit-header' ? { crit: { 'urn:example:must-understand': true } } : undefined);
 }
 
 export const randomToken = (prefix: string) => `${prefix}-${randomBytes(24).toString('base64url')}`;

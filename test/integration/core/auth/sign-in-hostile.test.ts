@@ -64,6 +64,22 @@ describe('signIn against a hostile identity provider', () => {
     expect(page?.body).toContain(code);
   });
 
+  it.each<[Scenario, RegExp, Record<string, unknown>]>([
+    ['crit-header', /marks a header extension as critical \(crit: urn:example:must-understand\)/, { crit: ['urn:example:must-understand'] }],
+    ['token-type-mac', /answered with token_type "mac"; only Bearer tokens can be used/, { tokenType: 'mac' }],
+  ])('%s: the provider\'s fault is named as such (PROVIDER_INVALID_RESPONSE, not INTERNAL), no tokens', async (scenario, message, details) => {
+    const { outcome, page } = await attempt(scenario);
+    const error = (outcome as { error: AppError }).error;
+    expect(error.toInfo()).toEqual({
+      code: 'PROVIDER_INVALID_RESPONSE', message: expect.stringMatching(message),
+      hint: expect.stringMatching(/^This is the identity provider's doing, not a fault of Cognito Inspector: check /),
+      details: { libraryCode: 'OAUTH_UNSUPPORTED_OPERATION', ...details },
+    });
+    expect(error.message).toContain(idp.issuer);
+    expect(JSON.stringify(error.toInfo())).not.toMatch(/at-|rt-|eyJ/); // the refused body held tokens: none leak into the error
+    expect(page?.body).toContain('PROVIDER_INVALID_RESPONSE');
+  });
+
   it('slow token endpoint: REQUEST_TIMEOUT after the HTTP timeout', async () => {
     const { outcome } = await attempt('slow-token', { httpTimeoutMs: 500 });
     expect((outcome as { error: AppError }).error.code).toBe('REQUEST_TIMEOUT');
