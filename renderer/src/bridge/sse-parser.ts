@@ -15,6 +15,8 @@ export function createSseParser(onFrame: (frame: SseFrame) => void): (chunk: str
     buffer += chunk;
     let newline: number;
     while ((newline = buffer.search(/\r\n|\n|\r/)) >= 0) {
+      // A CR at the end of a chunk may be half of a CRLF: wait for the next chunk to tell.
+      if (newline === buffer.length - 1 && buffer.endsWith('\r')) break;
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
       if (line === '') {
