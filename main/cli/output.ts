@@ -38,7 +38,7 @@ export const processIo: Io = {
 };
 
 /** Exit codes are a contract: 0 success, 1 a failure the user can act on, 2 bad usage or input. */
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS']);
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS', 'PROFILE_NOT_FOUND']);
 
 export function exitCodeFor(code: ErrorCode): 1 | 2 {
   return USAGE_CODES.has(code) ? 2 : 1;

@@ -149,9 +149,15 @@ export function buildProgram(run: Runner): Command {
       .addHelpText('after', examples(['cognito-inspector profiles edit prod --scope "openid email profile"'])),
   ).action((name: string, opts, cmd: Command) => run(import('./commands/profiles-edit.js'), merged(cmd, opts), [name]));
   profiles
+    .command('use')
+    .argument('<name>')
+    .description('make a profile current: used when no --profile is given (login makes the profile it signed in with current)')
+    .addHelpText('after', examples(['cognito-inspector profiles use prod', 'cognito-inspector status   # now means --profile prod']))
+    .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-use.js'), merged(cmd, opts), [name]));
+  profiles
     .command('remove')
     .argument('<name>')
-    .description('remove a saved profile and its keychain entry')
+    .description('revoke the profile\'s refresh token, then remove the profile and its keychain entry')
     .addHelpText('after', examples(['cognito-inspector profiles remove prod']))
     .action((name: string, opts, cmd: Command) => run(import('./commands/profiles-remove.js'), merged(cmd, opts), [name]));
   profiles

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { AppError } from '../core/errors/app-error.js';
+import { readCurrentProfile } from '../core/profiles/current-profile.js';
 import { adHocProfileName } from '../core/profiles/ad-hoc.js';
 import { cognitoIssuer } from '../core/profiles/cognito-issuer.js';
 import { profileSchema, type Profile, type ProfileInput } from '../core/profiles/schema.js';
@@ -34,7 +36,8 @@ export function flagsToProfileInput(flags: ProfileFlags): Partial<ProfileInput> 
 
 /**
  * The profile a command acts on: --profile NAME (flags override its fields for this run), or
- * ad-hoc flags (remembered under a name derived from issuer + client id), or the only profile.
+ * ad-hoc flags (remembered under a name derived from issuer + client id), or the current profile
+ * (`profiles use NAME`, else the last one signed in), or the only saved one.
  */
 export async function resolveProfile(store: ProfileStore, flags: ProfileFlags): Promise<Profile> {
   const given = flagsToProfileInput(flags);
@@ -50,15 +53,23 @@ export async function resolveProfile(store: ProfileStore, flags: ProfileFlags): 
     const saved = await store.find(name);
     return parseOrThrow(profileSchema, mergeProfile(saved ?? { name, adHoc: true }, { ...given, name }), 'the ad-hoc flags');
   }
+  // Neither --profile nor ad-hoc flags: the current profile (`profiles use`, or the last signed in).
+  const current = await readCurrentProfile(dirname(store.path));
+  const currentProfile = current ? await store.find(current) : undefined;
+  if (currentProfile) return parseOrThrow(profileSchema, mergeProfile(currentProfile, given), 'the profile');
   const all = await store.list();
   const only = all.filter((p) => !p.adHoc);
-  if (only.length === 1) return only[0]!;
+  if (only.length === 1) return parseOrThrow(profileSchema, mergeProfile(only[0]!, given), 'the profile');
+  const adHoc = all.filter((p) => p.adHoc).map((p) => p.name);
+  const choose = (names: string[]) => `add --profile NAME (one of: ${names.join(', ')}), or make one current: cognito-inspector profiles use NAME`;
   throw new AppError(
     'BAD_USAGE',
-    only.length ? 'several profiles exist; say which one' : 'no profile given',
+    only.length ? 'several profiles exist and none is current; say which one' : 'no profile given',
     only.length
-      ? `add --profile NAME (one of: ${only.map((p) => p.name).join(', ')})`
-      : 'add --profile NAME, or --issuer URL --client-id ID; `cognito-inspector emulator` starts a local pool to try',
+      ? choose(only.map((p) => p.name))
+      : adHoc.length
+        ? `${choose(adHoc)} (remembered from ad-hoc flags)`
+        : 'add --profile NAME, or --issuer URL --client-id ID; `cognito-inspector emulator` starts a local pool to try',
   );
 }
 

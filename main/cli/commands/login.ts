@@ -10,6 +10,7 @@ import { startSpinner, type Spinner } from '../spinner.js';
 import { announceStart, browserFailedText } from '../login-prompts.js';
 import { sessionStatus } from '../../core/session/session-status.js';
 import { printStatus } from '../print-status.js';
+import { writeCurrentProfile } from '../../core/profiles/current-profile.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { parseParams } from '../../core/auth/authorize-url.js';
 
@@ -59,6 +60,7 @@ const action: Action = async (io, opts) => {
     process.removeListener('SIGINT', onSigint);
   }
   if (profile.adHoc) await ctx.profiles.add(profile, { replace: true });
+  await writeCurrentProfile(ctx.home, profile.name); // plain `status`, `token`, `logout` now mean this one
   const status = sessionStatus(profile, await manager.tokens(profile.name, 0), Date.now(), secrets.persisted);
   if (opts.json) return printJson(io, status);
   io.stdout(`signed in with profile "${profile.name}"\n`);

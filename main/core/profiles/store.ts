@@ -66,7 +66,7 @@ export function createProfileStore(home: string): ProfileStore {
       const profile = parseOrThrow(profileSchema, input, 'the profile');
       const file = await load();
       if (file.profiles[profile.name] && !opts?.replace) {
-        throw new AppError('PROFILE_EXISTS', `a profile named "${profile.name}" exists`, 'pick another name, or use `profiles edit`');
+        throw new AppError('PROFILE_EXISTS', `a profile named "${profile.name}" exists`, 'pick another name, add --replace to overwrite it, or change fields with `profiles edit`');
       }
       file.profiles[profile.name] = profile;
       await save(file);

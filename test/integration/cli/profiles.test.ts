@@ -54,7 +54,7 @@ describe('profiles add / show / list / edit / remove', () => {
       code: 0, err: '',
       out: [[name, ISSUER, '1example23456789'], [other, 'https://dev-123.okta.com/oauth2/default', '0oa1']]
         .sort((a, b) => a[0]!.localeCompare(b[0]!))
-        .map(([n, i, c]) => `${n!.padEnd(Math.max(name.length, other.length))}  ${i}  ${c}\n`).join(''),
+        .map(([n, i, c]) => `  ${n!.padEnd(Math.max(name.length, other.length))}  ${i}  ${c}\n`).join(''),
     });
 
     const edit = await cli(home, 'profiles', 'edit', name, '--scope', 'openid email', '--redirect-uri', 'http://localhost:8765/cb', '--refresh-token-lifetime', '2592000');
@@ -106,7 +106,7 @@ describe('profiles errors', () => {
     const home = await freshHome();
     expect((await cli(home, 'profiles', 'add', 'dup', '--issuer', ISSUER, '--client-id', 'first')).code).toBe(0);
     expect(await cli(home, 'profiles', 'add', 'dup', '--issuer', ISSUER, '--client-id', 'second')).toEqual({
-      code: 2, out: '', err: 'error[PROFILE_EXISTS]: a profile named "dup" exists\nhint: pick another name, or use `profiles edit`\n',
+      code: 2, out: '', err: 'error[PROFILE_EXISTS]: a profile named "dup" exists\nhint: pick another name, add --replace to overwrite it, or change fields with `profiles edit`\n',
     });
     expect((await cli(home, 'profiles', 'add', 'dup', '--issuer', ISSUER, '--client-id', 'second', '--replace')).code).toBe(0);
     expect(await savedProfiles(home)).toMatchObject({ dup: { clientId: 'second' } });
@@ -123,10 +123,10 @@ describe('profiles errors', () => {
     expect(await savedProfiles(home)).toEqual(before);
   });
 
-  it.each([['show'], ['edit', '--scope', 'openid'], ['remove']])('profiles %s of an unknown name: PROFILE_NOT_FOUND listing the known ones (exit 1)', async (command, ...more) => {
+  it.each([['show'], ['edit', '--scope', 'openid'], ['remove'], ['use']])('profiles %s of an unknown name: PROFILE_NOT_FOUND listing the known ones (exit 2: bad input)', async (command, ...more) => {
     const home = await freshHome();
     await cli(home, 'profiles', 'add', 'known', '--issuer', ISSUER, '--client-id', 'abc');
-    expect(await cli(home, 'profiles', command, 'nope', ...more)).toEqual({ code: 1, out: '', err: 'error[PROFILE_NOT_FOUND]: no profile named "nope"\nhint: known profiles: known\n' });
+    expect(await cli(home, 'profiles', command, 'nope', ...more)).toEqual({ code: 2, out: '', err: 'error[PROFILE_NOT_FOUND]: no profile named "nope"\nhint: known profiles: known\n' });
   });
 });
 
