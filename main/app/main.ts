@@ -9,7 +9,8 @@ import { registerHandler, sendEvent, type Handler } from './ipc.js';
 import { hardenSession, isTrustedSender } from './security.js';
 import { electronShellPorts } from './shell-ports.js';
 import { claimSingleInstance } from './single-instance.js';
-import { APP_URL, createMainWindow } from './window.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { createMainWindow, RENDERER_DIR } from './window.js';
 import { rememberWindowState } from './window-state.js';
 
 /** The Electron shell: wires Electron's events to the core and nothing else. */
@@ -29,6 +30,7 @@ const startLocalPool = (home: string) => async () => {
 
 async function start(): Promise<void> {
   hardenSession();
+  serveRenderer(RENDERER_DIR);
   const home = inspectorHome();
   core = await createDesktopCore({
     home,
@@ -39,7 +41,7 @@ async function start(): Promise<void> {
     log,
     onKeychainProblem: (err) => log(`keychain: ${err.code}: ${err.message} (sessions will not survive a restart)`),
   });
-  const trusted = isTrustedSender(() => win?.webContents, APP_URL);
+  const trusted = isTrustedSender(() => win?.webContents);
   for (const channel of INVOKE_CHANNELS) {
     registerHandler(channel, trusted, core.handlers[channel] as Handler<typeof channel>);
   }
@@ -68,6 +70,8 @@ function openWindow(home: string): BrowserWindow {
   return w;
 }
 
+// The app:// scheme must be registered before the app is ready.
+registerAppScheme();
 if (!claimSingleInstance(app, () => win)) {
   app.quit();
 } else {

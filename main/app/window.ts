@@ -1,10 +1,14 @@
 import { BrowserWindow } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { APP_URL } from './app-protocol.js';
 import { lockNavigation } from './security.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const RENDERER_INDEX = fileURLToPath(new URL('../../renderer/index.html', import.meta.url));
-export const APP_URL = pathToFileURL(RENDERER_INDEX).href;
+/** The built renderer, served as app://app/ (main/app/app-protocol.ts). */
+export const RENDERER_DIR = dirname(RENDERER_INDEX);
+export { APP_URL };
 
 /** The main window: sandboxed, context-isolated, no Node in the renderer, only the preload's bridge. */
 export function createMainWindow(): BrowserWindow {
@@ -26,7 +30,7 @@ export function createMainWindow(): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  lockNavigation(win.webContents, APP_URL);
+  lockNavigation(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_URL);
   return win;

@@ -17,6 +17,9 @@ export const electronMock = {
   dialogResult: { canceled: true, filePaths: [] as string[] },
   dialogCalls: [] as { parent: unknown; options: Record<string, unknown> }[],
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  /** protocol.registerSchemesAsPrivileged calls, and the protocol.handle handlers by scheme. */
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
 };
 
 export class FakeWebContents {
@@ -71,5 +74,9 @@ vi.mock('electron', () => {
       },
     },
     screen: { getAllDisplays: () => electronMock.displays },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void electronMock.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response> | Response) => void electronMock.protocolHandlers.set(scheme, fn),
+    },
   };
 });

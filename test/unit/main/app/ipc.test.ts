@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { electronMock } from '../../../support/electron-mock.js';
 import { registerHandler } from '../../../../main/app/ipc.js';
+import { isTrustedSender } from '../../../../main/app/security.js';
 import { AppError } from '../../../../main/core/errors/app-error.js';
 
-const trustedFrame = 'file:///app/index.html';
+// The app's real sender check, as main.ts wires it, over stand-in WebContents/WebFrameMain objects.
+const trustedFrame = 'app://app/index.html';
 const me = { id: 1 };
-const isTrusted = (sender: unknown, url: string | undefined) => sender === me && url === trustedFrame;
-const call = (channel: string, sender: unknown, url: string, payload: unknown) =>
-  electronMock.handlers.get(channel)!({ sender, senderFrame: { url } }, payload);
+const isTrusted = isTrustedSender(() => me as never);
+const call = (channel: string, sender: unknown, url: string, payload: unknown, parent: unknown = null) =>
+  electronMock.handlers.get(channel)!({ sender, senderFrame: { url, parent } }, payload);
 
 describe('IPC handlers', () => {
   it('answer a trusted sender with a parsed payload', async () => {
@@ -19,15 +21,16 @@ describe('IPC handlers', () => {
   });
 
   it.each([
-    ['another window', { id: 2 }, trustedFrame],
-    ['a subframe or navigated page', me, 'https://evil.example/'],
-  ])('refuse %s without running the handler', async (_label, sender, url) => {
+    ['another window', { id: 2 }, trustedFrame, null],
+    ['a navigated page', me, 'https://evil.example/', null],
+    ['a same-window subframe', me, trustedFrame, { url: trustedFrame, parent: null }],
+  ])('refuse %s without running the handler', async (_label, sender, url, parent) => {
     let ran = false;
     registerHandler('auth:cancel', isTrusted as never, async () => {
       ran = true;
       return { cancelled: true };
     });
-    expect(await call('auth:cancel', sender, url, { profile: 'p' })).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(await call('auth:cancel', sender, url, { profile: 'p' }, parent)).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
     expect(ran).toBe(false);
   });
 

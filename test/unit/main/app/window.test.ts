@@ -15,7 +15,7 @@ describe('main window', () => {
       experimentalFeatures: false,
     });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\/index\.cjs$/);
-    expect(win.loaded).toBe(APP_URL);
+    expect([win.loaded, APP_URL]).toEqual(['app://app/index.html', 'app://app/index.html']);
   });
 
   it('refuses navigation away from the app and every new window', () => {
@@ -28,6 +28,8 @@ describe('main window', () => {
     };
     expect(attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(attempt('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(attempt('will-navigate', 'app://app/other.html')).toBe(true);
+    expect(attempt('will-navigate', 'app://evil/index.html')).toBe(true);
     expect(attempt('will-navigate', APP_URL)).toBe(false);
     expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
