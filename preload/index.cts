@@ -6,36 +6,44 @@ import type { RendererApi, InvokeChannel, EventChannel } from '../main/core/ipc/
 
 const { contextBridge, ipcRenderer } = electron;
 
-// Kept equal to the contract's INVOKE_CHANNELS / EVENT_CHANNELS (a unit test compares them).
-const INVOKE: readonly InvokeChannel[] = [
-  'app:capabilities',
-  'app:keychain',
-  'app:copy-text',
-  'profiles:list',
-  'profiles:get',
-  'profiles:save',
-  'profiles:duplicate',
-  'profiles:remove',
-  'profiles:import-amplify',
-  'session:get',
-  'auth:sign-in',
-  'auth:refresh',
-  'auth:cancel',
-  'auth:sign-out',
-  'inspect:token',
-  'credentials:get',
-  'credentials:whoami',
-  'credentials:copy',
-];
-const EVENTS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting', 'profiles:changed'];
+// Exactly the contract's channels: `satisfies Record<Channel, true>` makes a channel missing here, or
+// one the contract lacks, a compile error, without loading the contract at run time (a sandboxed
+// preload can require only 'electron', and the contract brings zod). A unit test runs this file
+// against INVOKE_CHANNELS / EVENT_CHANNELS too.
+const INVOKE: ReadonlySet<string> = new Set(Object.keys({
+  'app:capabilities': true,
+  'app:keychain': true,
+  'app:copy-text': true,
+  'profiles:list': true,
+  'profiles:get': true,
+  'profiles:save': true,
+  'profiles:duplicate': true,
+  'profiles:remove': true,
+  'profiles:import-amplify': true,
+  'session:get': true,
+  'auth:sign-in': true,
+  'auth:refresh': true,
+  'auth:cancel': true,
+  'auth:sign-out': true,
+  'inspect:token': true,
+  'credentials:get': true,
+  'credentials:whoami': true,
+  'credentials:copy': true,
+} satisfies Record<InvokeChannel, true>));
+const EVENTS: ReadonlySet<string> = new Set(Object.keys({
+  'session:changed': true,
+  'credentials:changed': true,
+  'auth:waiting': true,
+  'profiles:changed': true,
+} satisfies Record<EventChannel, true>));
 
 const api: RendererApi = {
   invoke: (channel, request) => {
-    if (!INVOKE.includes(channel)) return Promise.reject(new Error(`unknown channel ${String(channel)}`));
+    if (!INVOKE.has(channel)) return Promise.reject(new Error(`unknown channel ${String(channel)}`));
     return ipcRenderer.invoke(channel, request);
   },
   on: (channel, listener) => {
-    if (!EVENTS.includes(channel)) throw new Error(`unknown event ${String(channel)}`);
+    if (!EVENTS.has(channel)) throw new Error(`unknown event ${String(channel)}`);
     const wrapped = (_e: unknown, payload: unknown) => listener(payload as never);
     ipcRenderer.on(channel, wrapped);
     return () => void ipcRenderer.removeListener(channel, wrapped);

@@ -29,6 +29,8 @@ describe.skipIf(!bin)('Electron app (real binary)', () => {
     const app = await electron.launch({ executablePath: bin!, args: ['.'], env: { ...process.env, COGNITO_INSPECTOR_HOME: home } });
     try {
       const win = await app.firstWindow();
+      // served from the privileged app:// scheme (not file://): the React module script must run there
+      expect(win.url()).toBe('app://app/index.html');
       const profiles = win.getByRole('complementary', { name: 'Profiles' });
       await profiles.getByRole('button', { name: /local-demo/ }).waitFor();
       expect(await profiles.getByRole('button', { name: /local-demo/ }).textContent()).toContain('Local pool (demo)');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electronMock } from '../../../support/electron-mock.js';
 import { CONTENT_SECURITY_POLICY, hardenSession, isTrustedSender, type SenderFrame } from '../../../../main/app/security.js';
-import type { WebContents } from 'electron';
 import { electronBrowser } from '../../../../main/app/browser-opener.js';
 
 describe('session hardening', () => {
@@ -24,6 +23,8 @@ describe('session hardening', () => {
     expect(electronMock.opened).toEqual(['https://auth.example.com/oauth2/authorize?x=1']);
   });
 });
+
+type WebContents = Parameters<ReturnType<typeof isTrustedSender>>[0];
 
 describe('isTrustedSender (the check every IPC handler runs)', () => {
   // Stand-ins for Electron's WebContents and WebFrameMain: only identity, url, parent and detached matter.
