@@ -11,6 +11,7 @@ import { loadRendererFiles, type StaticFile } from './renderer-files.js';
 import { readJsonBody } from './read-body.js';
 import { checkApi, checkHost, checkSession, cookieName, type GuardContext } from './request-guard.js';
 import { refuseApi, refusePage, sendJson, setSecurityHeaders } from './responses.js';
+import { parseRequestTarget } from '../core/net/request-target.js';
 
 /**
  * The browser shell: the window (the renderer build) and the IPC contract over HTTP on loopback,
@@ -77,7 +78,9 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     setSecurityHeaders(res);
     const hostRefusal = checkHost(req.headers, ctx.port);
     if (hostRefusal) return refusePage(res, hostRefusal);
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // `//host/x` would otherwise be read as another host (and `//` throws): refused, never reinterpreted.
+    const url = parseRequestTarget(req.url);
+    if (!url) return refusePage(res, { status: 400, reason: 'malformed request target' });
     if (url.pathname === HTTP_LAUNCH_PATH) return launch(req, res, url);
     if (url.pathname.startsWith('/api/')) {
       const refusal = checkApi(req.method, req.headers, ctx);

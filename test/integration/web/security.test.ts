@@ -45,6 +45,12 @@ describe('cognito-inspector ui refuses what is not its own page', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: [{ name: 'local-demo', local: true }] });
   });
 
+  it.each([['//', 'GET'], ['//evil.example/', 'GET'], ['//[', 'GET'], ['/\\evil.example/', 'GET'], ['//evil.example/api/invoke', 'POST']])(
+    'answers the request target %s with 400, not as another host\'s path (nor a crash)', async (path, method) => {
+      const res = await apiRequest(ui, cookie, { channel: 'profiles:list', payload: {} }, { path, method });
+      expect(res.status).toBe(400);
+    });
+
   it('refuses the launch link a second time (the secret is single use)', async () => {
     const again = await rawRequest(ui.launchUrl);
     expect(again.status).toBe(403);
