@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: `credentials --format process` answered from the keychain cache, next to `node -e 0`,
+// Benchmark: `credentials --format process`, `token` and `status` answered from the keychain cache,
+// next to `node -e 0`,
 // on this machine in the same run (median of RUNS each, interleaved), and how many requests the
 // local pool saw during the cached runs (goal 0). Needs the built CLI (npm run build:node) and a
 // Secret Service:  dbus-run-session -- scripts/with-keyring.sh node bench/credentials.js
@@ -79,23 +80,28 @@ try {
   if (!store.persistent) console.log('note: no Secret Service here, so nothing is cached across processes; run under dbus-run-session -- scripts/with-keyring.sh');
 
   const args = [CLI, 'credentials', '--format', 'process', '--profile', PROFILE];
+  const token = [CLI, 'token', '--profile', PROFILE];
+  const status = [CLI, 'status', '--profile', PROFILE];
   await timed(process.execPath, args, env); // the miss: fills the cache
   const seen = e.requestLog.length;
-  const base = [];
-  const cached = [];
-  const version = [];
+  const runs = { base: [], credentials: [], token: [], status: [], version: [] };
   for (let i = 0; i < RUNS; i++) {
-    base.push(await timed(process.execPath, ['-e', '0'], env));
-    cached.push(await timed(process.execPath, args, env));
-    version.push(await timed(process.execPath, [CLI, '--version'], env));
+    runs.base.push(await timed(process.execPath, ['-e', '0'], env));
+    runs.credentials.push(await timed(process.execPath, args, env));
+    runs.token.push(await timed(process.execPath, token, env));
+    runs.status.push(await timed(process.execPath, status, env));
+    runs.version.push(await timed(process.execPath, [CLI, '--version'], env));
   }
   const requests = e.requestLog.length - seen;
-  const [b, c] = [median(base), median(cached)];
-  console.log(`credentials --format process (cached), median of ${RUNS}: ${c.toFixed(1)} ms`);
-  console.log(`node -e 0, median of ${RUNS}:                        ${b.toFixed(1)} ms`);
-  console.log(`ratio: ${(c / b).toFixed(2)}x (goal <= 1.5x)`);
-  // For reading the ratio: the launcher + commander alone, before any command runs.
-  console.log(`for reference, cognito-inspector --version: ${median(version).toFixed(1)} ms (${(median(version) / b).toFixed(2)}x)`);
+  const b = median(runs.base);
+  const line = (name, xs, goal) => console.log(`${name.padEnd(46)} ${median(xs).toFixed(1).padStart(6)} ms  ${(median(xs) / b).toFixed(2)}x node -e 0${goal ? ` (goal <= ${goal}x)` : ''}`);
+  console.log(`medians of ${RUNS} runs each, interleaved:`);
+  console.log(`${'node -e 0'.padEnd(46)} ${b.toFixed(1).padStart(6)} ms`);
+  line('credentials --format process (cached)', runs.credentials, 1.5);
+  line('token (cached)', runs.token, 1.5);
+  line('status (cached)', runs.status, 1.5);
+  // For reading the ratios: the launcher + commander alone, before any command runs.
+  line('for reference, cognito-inspector --version', runs.version);
   console.log(`requests to the local pool during the cached runs: ${requests} (goal 0)`);
 } finally {
   await store.delete(`profile:${encodeURIComponent(PROFILE)}`).catch(() => undefined);

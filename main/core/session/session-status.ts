@@ -17,7 +17,7 @@ export interface SessionStatus {
   scope?: string;
 }
 
-export function sessionStatus(profile: Profile, tokens: SessionTokens | null, now: number, persisted: boolean): SessionStatus {
+export function sessionStatus(profile: Pick<Profile, 'name' | 'refreshTokenLifetimeSeconds'>, tokens: SessionTokens | null, now: number, persisted: boolean): SessionStatus {
   const present = Boolean(tokens?.refreshToken);
   const refreshToken: SessionStatus['refreshToken'] = !present
     ? { present, expiry: 'unknown', note: 'no refresh token' }

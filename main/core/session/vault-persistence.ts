@@ -35,7 +35,7 @@ export function vaultPersistence(vault: SessionVault, persisted: () => boolean):
   };
 }
 
-function toTokens(e: VaultEntry): SessionTokens | null {
+export function toTokens(e: VaultEntry): SessionTokens | null {
   if (!e.accessToken || e.expiresAt === undefined) {
     // A refresh token alone (e.g. an entry written by an older version) still restores the session.
     return e.refreshToken ? { accessToken: '', expiresAt: 0, issuedAt: 0, signedInAt: e.signedInAt ?? 0, refreshToken: e.refreshToken, ...(e.idToken ? { idToken: e.idToken } : {}) } : null;

@@ -76,6 +76,32 @@ describe.skipIf(!KEYRING)('CLI processes and the keychain', () => {
     expect(e.requestLog.slice(log)).toEqual([]);
   });
 
+  it('cached token and status take the fast path, and print exactly what the full CLI prints', async () => {
+    const { tryFastSession } = await import('../../../../main/cli/fast-route.js');
+    const fast = async (args: string[]) => {
+      let out = '';
+      const taken = await tryFastSession(['node', 'cognito-inspector', ...args], env, (s) => void (out += s));
+      return { taken, out };
+    };
+    const log = e.requestLog.length;
+    for (const args of [['token', '--profile', profile], ['token', '-p', profile, '--type', 'access'], ['status', '--profile', profile], ['status', `--profile=${profile}`, '--json']]) {
+      const full = await runCli([...args, '--debug'], env); // --debug is not a fast-path flag: the full CLI answers
+      const viaBin = await runCli(args, env);
+      const direct = await fast(args);
+      expect({ args, taken: direct.taken, code: viaBin.code, stderr: viaBin.stderr }).toEqual({ args, taken: true, code: 0, stderr: '' });
+      // status prints relative times ("in 59 min", expiresInSeconds), which move between the runs
+      const same = (s: string) => s.replace(/\b\d+ (s|min|h|days)\b/g, 'N $1').replace(/"expiresInSeconds": -?\d+/g, '"expiresInSeconds": N');
+      expect(full.stdout).toMatch(args[0] === 'token' ? /^eyJ/ : /signed in with profile|"signedIn": true/);
+      expect(same(viaBin.stdout)).toBe(same(full.stdout));
+      expect(same(direct.out)).toBe(same(full.stdout));
+    }
+    expect(e.requestLog.length).toBe(log);
+    // Anything the fast path does not take, it leaves to the full CLI.
+    for (const args of [['token', '--profile', profile, '--decode'], ['token', '--profile', 'no-such-profile'], ['status', '--profile', profile, '--verbose'], ['token', '--profile', profile, '--min-valid', '60']]) {
+      expect({ args, ...(await fast(args)) }).toEqual({ args, taken: false, out: '' });
+    }
+  });
+
   it('token --refresh refreshes a valid token; --min-valid refreshes only when less is left, and says when a fresh one cannot satisfy it', async () => {
     const before = tokenPosts(e);
     const old = (await vault.read(profile))!.idToken;
