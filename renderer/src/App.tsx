@@ -108,25 +108,26 @@ export function App() {
   return (
     <div className="app">
       {app.profiles ? (
-        <Sidebar profiles={app.profiles} selected={app.selected} sessions={{}} onSelect={app.setSelected} onAdd={openAdd} onImport={startImport} />
+        <Sidebar profiles={app.profiles} selected={app.selected} sessions={{}} onSelect={app.setSelected} onAdd={openAdd} onImport={startImport}>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,.js"
+            className="sr-only"
+            aria-label="Amplify config file"
+            tabIndex={-1}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void file.text().then((text) => importAmplify({ name: file.name, text }));
+            }}
+          />
+        </Sidebar>
       ) : (
         <aside className="sidebar" aria-label="Profiles">
-          <p className="brand">Cognito Inspector</p>
+          <h1 className="brand">Cognito Inspector</h1>
         </aside>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,.js"
-        className="sr-only"
-        aria-label="Amplify config file"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void file.text().then((text) => importAmplify({ name: file.name, text }));
-        }}
-      />
       <main className="main">
         {keychainProblem ? (
           <div className="keychain-warning" role="alert" aria-label="Keychain unavailable">

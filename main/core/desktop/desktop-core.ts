@@ -27,6 +27,8 @@ export interface DesktopCoreDeps {
   clock: Clock;
   log: (line: string) => void;
   onKeychainProblem?: (error: AppError) => void;
+  /** How long a sign-in waits for the browser (default 5 minutes). */
+  signInTimeoutMs?: number;
   /** What the hosting shell can do beyond the browser (absent in the browser shell). */
   shell?: ShellPorts;
   /** Starts the embedded "Local pool (demo)"; the shell builds it on emulator/embedded.ts. Absent: no local pool. */
@@ -134,10 +136,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       // However the sign-in ends in the browser, the window comes back to the front.
       const finished = await manager
         .signIn(req.profile, {
-          timeoutMs: SIGN_IN_TIMEOUT_MS,
+          timeoutMs: deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS,
           ...(Object.keys(extraParams).length ? { extraParams } : {}),
           onListening: (info) => {
-            waiting = { profile: req.profile, startUrl: info.startUrl, deadline: deps.clock.now() + SIGN_IN_TIMEOUT_MS };
+            waiting = { profile: req.profile, startUrl: info.startUrl, deadline: deps.clock.now() + (deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS) };
             waitingListeners.forEach((l) => l(waiting!));
           },
           // A browser that cannot start is not the end: the window shows the URL to open by hand.

@@ -52,7 +52,7 @@ export function SessionHeader(props: { profile: ProfileSummary; session: Session
 
   const error = actionError ?? session?.error;
   return (
-    <header className="session" aria-label="Session">
+    <section className="session" aria-label="Session">
       <div className="who">
         <div className="avatar" aria-hidden={user.provider !== 'Google'}>
           {user.provider === 'Google' ? <GoogleMark size={28} /> : <span>{(user.name ?? user.email ?? profile.name).slice(0, 1).toUpperCase()}</span>}
@@ -123,6 +123,6 @@ export function SessionHeader(props: { profile: ProfileSummary; session: Session
         ) : null}
       </div>
       <ErrorNote error={error} label="Session error" />
-    </header>
+    </section>
   );
 }

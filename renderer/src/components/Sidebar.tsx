@@ -8,10 +8,11 @@ export function Sidebar(props: {
   onSelect: (name: string) => void;
   onAdd: () => void;
   onImport: () => void;
+  children?: React.ReactNode;
 }) {
   return (
     <aside className="sidebar" aria-label="Profiles">
-      <p className="brand">Cognito Inspector</p>
+      <h1 className="brand">Cognito Inspector</h1>
       <h2 className="sidebar-title" id="profiles-heading">
         Profiles
       </h2>
@@ -24,7 +25,7 @@ export function Sidebar(props: {
               aria-current={p.name === props.selected ? 'true' : undefined}
               onClick={() => props.onSelect(p.name)}
             >
-              <span className="profile-name">{p.name}</span>
+              <span className="profile-name">{p.name}</span>{' '}
               <span className="profile-sub">{p.local ? 'Local pool (demo)' : hostOf(p.issuer)}</span>
             </button>
           </li>
@@ -37,6 +38,7 @@ export function Sidebar(props: {
         <button type="button" onClick={props.onImport}>
           Import Amplify config…
         </button>
+        {props.children}
       </div>
     </aside>
   );

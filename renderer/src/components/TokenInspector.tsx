@@ -41,9 +41,10 @@ function SignatureStatus({ report }: { report: Report }) {
 
 export function RawToken({ token }: { token: string }) {
   const parts = jwtParts(token);
-  if (!parts) return <code className="raw">{token}</code>;
+  // Focusable: the box scrolls, and keyboard users must be able to scroll it too.
+  if (!parts) return <code className="raw" tabIndex={0}>{token}</code>;
   return (
-    <code className="raw" aria-label="Raw token: header, payload and signature">
+    <code className="raw" tabIndex={0} aria-label="Raw token: header, payload and signature">
       <span className="part-header">{parts.header}</span>.<span className="part-payload">{parts.payload}</span>.<span className="part-signature">{parts.signature}</span>
     </code>
   );
