@@ -14,7 +14,11 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'app';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Call before `app` is ready: standard (origin, relative URLs), secure (a secure context, 'self'). */
+/**
+ * Call before `app` is ready: standard (an origin, relative URLs), secure (a secure context, 'self').
+ * Not corsEnabled: the page and its module scripts share the app://app origin, and that privilege
+ * would let other origins read app:// responses without any Access-Control-Allow-Origin check.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
