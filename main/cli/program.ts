@@ -56,6 +56,17 @@ export function buildProgram(run: Runner): Command {
 
   addProfileOptions(
     program
+      .command('doctor')
+      .description("check a profile against its pool: discovery, hosted UI, client id, redirect URIs, scopes, grant, identity providers, secret, identity pool, session (no credentials needed; never completes a sign-in)")
+      .addOption(json())
+      .addHelpText('after', examples([
+        'cognito-inspector doctor --profile prod',
+        'cognito-inspector doctor -p prod --json | jq \'.checks[] | select(.status == "fail")\'',
+      ]) + '\nExit status: 0 nothing failed, 1 something failed, 2 bad usage.\n'),
+  ).action((opts, cmd: Command) => run(import('./commands/doctor.js'), merged(cmd, opts), cmd.args));
+
+  addProfileOptions(
+    program
       .command('status')
       .description('show whether you are signed in, token lifetimes and the keychain state')
       .addOption(json())

@@ -1,0 +1,62 @@
+import { isAppError } from '../../core/errors/app-error.js';
+import { runDoctor } from '../../core/doctor/run-doctor.js';
+import type { DoctorSession, Finding } from '../../core/doctor/types.js';
+import { systemClock } from '../../core/ports.js';
+import type { Profile } from '../../core/profiles/schema.js';
+import { cliContext } from '../context.js';
+import { fetchFor, printJson, type Io } from '../output.js';
+import type { ProfileFlags } from '../profile-options.js';
+import type { Action } from '../program.js';
+import { resolveProfile } from '../resolve-profile.js';
+import { cliSession, openSecrets } from '../session-access.js';
+
+/**
+ * `doctor`: checks a profile against the pool it points at, by probing its public endpoints the way
+ * a sign-in would (never completing one, never creating anything), and, when signed in, its session
+ * and identity pool. Exit 0 when nothing failed, 1 when something did, 2 for bad usage.
+ */
+const action: Action = async (io, opts) => {
+  const flags = opts as ProfileFlags & { json?: boolean };
+  const profile = await resolveProfile(cliContext(io).profiles, flags);
+  const { session, clientSecret } = await currentSession(io, profile, flags.clientSecretEnv);
+  const report = await runDoctor({ profile, ...(clientSecret ? { clientSecret } : {}), ...(session ? { session } : {}) }, { fetch: fetchFor(io, profile.name), clock: systemClock });
+  const failed = report.checks.some((c) => c.status === 'fail');
+  if (flags.json) printJson(io, report);
+  else print(io, profile, report.checks);
+  return failed ? 1 : 0;
+};
+export default action;
+
+/** The session and secret doctor can use; their absence is a finding, not an error. */
+async function currentSession(io: Io, profile: Profile, clientSecretEnv?: string): Promise<{ session?: DoctorSession; clientSecret?: string }> {
+  const secrets = await openSecrets(io);
+  const clientSecret = (clientSecretEnv ? io.env[clientSecretEnv] : undefined) ?? (await secrets.vault.read(profile.name))?.clientSecret;
+  try {
+    const { manager } = await cliSession(io, profile, clientSecretEnv ? { clientSecretEnv } : {});
+    const tokens = await manager.tokens(profile.name, 0);
+    const session: DoctorSession = {
+      ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+      accessToken: tokens.accessToken,
+      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+      refresh: () => manager.refresh(profile.name, 0),
+    };
+    return { session, ...(clientSecret ? { clientSecret } : {}) };
+  } catch (err) {
+    if (isAppError(err) && ['NOT_SIGNED_IN', 'INVALID_CLIENT', 'SESSION_EXPIRED', 'INVALID_GRANT'].includes(err.code)) return clientSecret ? { clientSecret } : {};
+    throw err;
+  }
+}
+
+const MARK: Record<Finding['status'], string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' };
+
+function print(io: Io, profile: Profile, checks: Finding[]): void {
+  const width = Math.max(...checks.map((c) => c.id.length));
+  const lines = [`doctor: profile "${profile.name}" (${profile.issuer}, client ${profile.clientId})`];
+  for (const c of checks) {
+    lines.push(`  ${MARK[c.status]}  ${c.id.padEnd(width)}  ${c.subject}: ${c.message}`);
+    if (c.fix && c.status !== 'pass') lines.push(`        ${' '.repeat(width)}  fix: ${c.fix}`);
+  }
+  const count = (s: Finding['status']) => checks.filter((c) => c.status === s).length;
+  lines.push(`${count('fail')} failed, ${count('warn')} warnings, ${count('pass')} passed, ${count('skip')} skipped`);
+  io.stdout(lines.join('\n') + '\n');
+}
