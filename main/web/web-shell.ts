@@ -33,6 +33,8 @@ export interface WebShellOptions {
   onIdle(): void;
   files?: Map<string, StaticFile>;
   gate?: LaunchGate;
+  /** The launch link has just been used (its secret is spent). */
+  onLaunched?: () => void;
 }
 
 export interface WebShell {
@@ -43,6 +45,11 @@ export interface WebShell {
 }
 
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** `home` is "/" or "/?profile=<validated name, URL-encoded>": nothing in it needs HTML escaping. */
+const launchPage = (home: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${home}"><title>Cognito Inspector</title></head>` +
+  `<body><p><a href="${home}">Open Cognito Inspector</a></p></body></html>\n`;
 
 export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const files = opts.files ?? (await loadRendererFiles());
@@ -71,7 +78,12 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     const session = req.method === 'GET' ? gate.exchange(url.searchParams.get('secret')) : undefined;
     if (!session) return refusePage(res, { status: 403, reason: 'this launch link was already used or is not from this launch: restart `cognito-inspector ui` for a new one' });
     // HttpOnly: no script reads it; SameSite=Strict: no other site's request carries it; no Domain.
-    res.writeHead(302, { Location: home, 'Set-Cookie': `${cookieName(ctx.port)}=${session}; HttpOnly; SameSite=Strict; Path=/` }).end();
+    // Not a 302: when the link was opened from another site or a file (the launch file `ui` hands the
+    // browser), a redirect stays cross-site and the Strict cookie would not go with it. This page's
+    // own refresh is a same-origin navigation, and it replaces the secret in the address bar.
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `${cookieName(ctx.port)}=${session}; HttpOnly; SameSite=Strict; Path=/` });
+    res.end(launchPage(home));
+    opts.onLaunched?.();
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

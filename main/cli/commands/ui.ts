@@ -51,7 +51,9 @@ const action: Action = async (io, opts) => {
   let stopped: (reason: string) => void = () => undefined;
   const done = new Promise<string>((resolve) => (stopped = resolve));
   const { startWebShell } = await import('../../web/web-shell.js');
-  const start = (port: number) => startWebShell({ core, port, files, idleMs: idleSeconds * 1000, onIdle: () => stopped(`no page has been open for ${idleSeconds} s`) });
+  let launchFile: { url: string; remove(): Promise<void> } | undefined;
+  const start = (port: number) =>
+    startWebShell({ core, port, files, idleMs: idleSeconds * 1000, onIdle: () => stopped(`no page has been open for ${idleSeconds} s`), onLaunched: () => void launchFile?.remove() });
   let shell;
   try {
     if (profile) await profiles.get(profile);
@@ -70,7 +72,10 @@ const action: Action = async (io, opts) => {
   const url = shell.launchUrl(profile);
   io.stdout(`Cognito Inspector is serving its window on http://127.0.0.1:${shell.port}/ (loopback only). Open it with this one-time link:\n  ${url}\n`);
   if (opts.browser !== false) {
-    await browser.open(url).catch((err: unknown) => io.stderr(`warning[BROWSER_FAILED]: ${err instanceof AppError ? err.message : 'could not start the browser'}; open the link above yourself\n`));
+    // The browser gets a private file that forwards to the link, not the link: its command line is public.
+    const { writeLaunchFile } = await import('../../web/launch-file.js');
+    launchFile = await writeLaunchFile(url);
+    await browser.open(launchFile.url).catch((err: unknown) => io.stderr(`warning[BROWSER_FAILED]: ${err instanceof AppError ? err.message : 'could not start the browser'}; open the link above yourself\n`));
   }
   io.stdout(`Stops with Ctrl-C, or ${idleSeconds} s after the last page is closed.\n`);
 
@@ -81,6 +86,7 @@ const action: Action = async (io, opts) => {
   process.on('SIGTERM', onSignal);
   const reason = await done;
   io.stdout(`Stopping (${reason}).\n`);
+  await launchFile?.remove();
   await shell.close();
   await core.dispose();
   process.removeListener('SIGINT', onSignal);

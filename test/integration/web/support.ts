@@ -129,7 +129,7 @@ export async function startUi(args: string[], opts: { sink?: UrlSink; env?: Reco
 export async function exchangeLaunch(ui: RunningUi): Promise<string> {
   const res = await fetch(ui.launchUrl, { redirect: 'manual' });
   const cookie = res.headers.get('set-cookie');
-  if (res.status !== 302 || !cookie) throw new Error(`launch exchange failed: ${res.status}`);
+  if (res.status !== 200 || !cookie) throw new Error(`launch exchange failed: ${res.status}`);
   return cookie.split(';')[0]!;
 }
 

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecrets } from '../../../main/core/secrets/open-secrets.js';
@@ -39,7 +41,7 @@ describe('cognito-inspector ui in Chromium', () => {
 
   it('loads from the one-time link, which leaves the address bar and sets only an HttpOnly, SameSite=Strict cookie', async () => {
     await page.goto(ui.launchUrl);
-    expect(page.url()).toBe(`${ui.origin}/`);
+    await page.waitForURL(`${ui.origin}/`);
     expect(await context.cookies()).toEqual([
       expect.objectContaining({ name: `cognito_inspector_${ui.port}`, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict', expires: -1 }),
     ]);
@@ -98,5 +100,33 @@ describe('cognito-inspector ui in Chromium', () => {
     expect(ui.stderr()).not.toContain(secret);
     expect(await ui.stop()).toBe(0);
     expect(ui.stdout()).toMatch(/Stopping \(Ctrl-C\)/);
+  });
+});
+
+describe('cognito-inspector ui opening the browser itself', () => {
+  it('hands the browser a private file, not the link (a command line is public), and the page loads through it', async () => {
+    ensureAppBuilt();
+    const sink = await UrlSink.start();
+    const ui = await startUi(['--port', '0'], { sink });
+    const browser = await launchChromium();
+    try {
+      const opened = await sink.next();
+      expect(opened).toMatch(/^file:\/\/.*\/open\.html$/);
+      const secret = new URL(ui.launchUrl).searchParams.get('secret')!;
+      expect(opened).not.toContain(secret);
+      const file = fileURLToPath(opened);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+      const page = await browser.newPage();
+      await page.goto(opened);
+      await page.waitForURL(`${ui.origin}/`);
+      await page.getByRole('complementary', { name: 'Profiles' }).getByRole('button', { name: /local-demo/ }).waitFor();
+      // used: the file is gone
+      await expect.poll(() => stat(file).then(() => 'present', () => 'gone')).toBe('gone');
+    } finally {
+      await browser.close();
+      await ui.stop();
+      await sink.close();
+    }
   });
 });

@@ -28,7 +28,7 @@ describe('cognito-inspector ui lifecycle', () => {
     try {
       expect(new URL(ui.launchUrl).searchParams.get('profile')).toBe('local-demo');
       const launch = await rawRequest(ui.launchUrl);
-      expect(launch.headers.location).toBe('/?profile=local-demo');
+      expect(launch.body).toContain('<meta http-equiv="refresh" content="0;url=/?profile=local-demo">');
     } finally {
       await ui.stop();
     }
