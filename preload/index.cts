@@ -29,6 +29,8 @@ const INVOKE: ReadonlySet<string> = new Set(Object.keys({
   'credentials:get': true,
   'credentials:whoami': true,
   'credentials:copy': true,
+  'timeline:list': true,
+  'timeline:har': true,
 } satisfies Record<InvokeChannel, true>));
 const EVENTS: ReadonlySet<string> = new Set(Object.keys({
   'session:changed': true,

@@ -9,7 +9,9 @@ import { clientConfigFor, profileAuthOps } from '../session/profile-auth.js';
 import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
+import { createRecorder } from '../trace/recorder.js';
 import { awsHandlers } from './aws-handlers.js';
+import { timelineHandlers } from './timeline-handlers.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
 import type { InspectTokenRequest } from './inspect-token.js';
 import { ensureLocalPool, type StartLocalPool } from './local-pool.js';
@@ -47,11 +49,14 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     retry: true,
     onRecovered: () => deps.log('keychain: available again; sessions kept in memory are now stored in it and will survive a restart'),
   });
+  // The Timeline tab's record of every sign-in, refresh and revocation, per profile, redacted.
+  const recorder = createRecorder({ clock: deps.clock });
   const manager = createSessionManager({
     persistence: vaultPersistence(secrets.vault, () => secrets.persisted),
     auth: profileAuthOps(async (name) => clientConfigFor(await profiles.get(name), (await secrets.vault.read(name))?.clientSecret), {
       clock: deps.clock,
       browser: deps.browser,
+      recorder,
     }),
     clock: deps.clock,
     lock: fileProfileLock(deps.home),
@@ -171,6 +176,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       const { inspectTokenForWindow } = await import('./inspect-token.js');
       return inspectTokenForWindow(req, { now: deps.clock.now(), fetch: inspectFetch, profiles });
     },
+    ...timelineHandlers(recorder, process.env.npm_package_version ?? '0.1.0'),
     ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper }),
   };
 

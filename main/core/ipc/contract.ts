@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { ErrorInfo, Result } from '../errors/app-error.js';
+import type { Exchange } from '../trace/types.js';
+
+export type { Exchange } from '../trace/types.js';
 import type { InspectReportJson } from '../inspect/report.js';
 
 /**
@@ -66,6 +69,8 @@ export const invokeSchemas = {
    * shell) the text comes back for this one explicit click.
    */
   'credentials:copy': z.object({ profile: profileName, format: z.enum(['env', 'ini', 'process']) }).strict(),
+  'timeline:list': z.object({ profile: profileName }).strict(),
+  'timeline:har': z.object({ profile: profileName }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -191,6 +196,10 @@ export interface InvokeResponses {
   'credentials:get': CredentialsView;
   'credentials:whoami': CallerIdentityView;
   'credentials:copy': CopyResult;
+  /** The profile's recorded HTTP exchanges, newest first, already redacted. */
+  'timeline:list': Exchange[];
+  /** The same as a HAR 1.2 document (JSON text), for the renderer to save. */
+  'timeline:har': { fileName: string; content: string };
 }
 
 /** A sign-in is waiting for the browser: the URL works in any browser on this machine. */
