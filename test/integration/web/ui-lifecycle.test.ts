@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { exitCodeFor } from '../../../main/cli/output.js';
 import { readEventStream } from './event-stream-reader.js';
 import { ensureAppBuilt, exchangeLaunch, rawRequest, startUi } from './support.js';
 
@@ -32,7 +33,8 @@ describe('cognito-inspector ui lifecycle', () => {
     } finally {
       await ui.stop();
     }
-    await expect(startUi(['--no-browser', '--port', '0', '--profile', 'nope'])).rejects.toThrow(/exited \(1\)[\s\S]*error\[PROFILE_NOT_FOUND\]/);
+    // exit status as the CLI's contract has it for this code
+    await expect(startUi(['--no-browser', '--port', '0', '--profile', 'nope'])).rejects.toThrow(new RegExp(`exited \\(${exitCodeFor('PROFILE_NOT_FOUND')}\\)[\\s\\S]*error\\[PROFILE_NOT_FOUND\\]`));
   });
 
   it('refuses a --port that is taken (exit 1) or malformed (exit 2), with a hint', async () => {
