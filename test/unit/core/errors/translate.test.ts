@@ -13,6 +13,12 @@ const body = (status: number, json: { error: string; error_description?: string 
 const fetchFailed = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 
 describe('toAppError', () => {
+  it('escapes terminal control sequences in a server\'s error_description, keeping it readable', () => {
+    const err = toAppError(callback({ error: 'access_denied', error_description: 'no\u001b]0;pwned\u0007\u001b[2Ksigned in' }), ctx);
+    expect(err.message).toBe('Sign-in was denied (access_denied: no\\u001b]0;pwned\\u0007\\u001b[2Ksigned in).');
+    expect(err.details).toMatchObject({ error_description: 'no\\u001b]0;pwned\\u0007\\u001b[2Ksigned in' });
+  });
+
   it.each<[string, unknown, string, RegExp]>([
     ['Cognito invalid_scope via invalid_request', callback({ error_description: 'invalid_scope', state: 's', error: 'invalid_request' }), 'INVALID_SCOPE', /offline_access is not a Cognito scope/],
     ['invalid_scope', callback({ error: 'invalid_scope' }), 'INVALID_SCOPE', /\(openid email offline_access\)/],
