@@ -77,7 +77,7 @@ describe.skipIf(!KEYRING)(`the local pool and its session across restarts${NO_KE
     expect({ state: view.state, idToken: view.idToken }).toEqual({ state: 'signed-in', idToken: signedIn.idToken });
     expect({ opened, tokenPosts: tokenPosts(pools.at(-1)!) }).toEqual({ opened: [], tokenPosts: 0 });
     // The restored ID token still verifies: the restarted pool signs with the kept keys.
-    const report = (await second.handlers['inspect:token']({ token: view.idToken!, audience: 'localdemoclient0000000000' } as never)) as { verification?: { status: string } };
+    const report = (await second.handlers['inspect:token']({ token: view.idToken!, audience: 'localdemoclient0000000000', verify: { profile: LOCAL_PROFILE } } as never)) as { verification?: { status: string } };
     expect(report.verification?.status).toBe('valid');
     await second.dispose();
   });
@@ -87,7 +87,8 @@ describe.skipIf(!KEYRING)(`the local pool and its session across restarts${NO_KE
     const third = await start('none');
     const view = await third.handlers['session:get']({ profile: LOCAL_PROFILE } as never);
     const pool = pools.at(-1)!;
-    expect({ state: view.state, opened, tokenPosts: tokenPosts(pool) }).toEqual({ state: 'signed-in', opened: [], tokenPosts: 1 });
+    expect(pools.map((p) => p.issuer)).toEqual([pools[0]!.issuer, pools[0]!.issuer, pools[0]!.issuer]); // the same port each start
+    expect({ state: view.state, error: view.error, opened, tokenPosts: tokenPosts(pool) }).toEqual({ state: 'signed-in', error: undefined, opened: [], tokenPosts: 1 });
     expect(view.idToken).not.toBe(signedIn.idToken);
     expect(view.accessTokenExpiresAt).toBeGreaterThan(clock.now());
   });
