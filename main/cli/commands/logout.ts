@@ -8,6 +8,7 @@ import { fetchFor, printJson, usage } from '../output.js';
 import { clientConfigFor } from '../../core/session/profile-auth.js';
 import { systemClock } from '../../core/ports.js';
 import { clean } from '../../core/text/clean.js';
+import { hostedSignOutLine, runHostedSignOut, type HostedSignOutResult } from '../hosted-sign-out.js';
 
 /**
  * Revoke (unless --local), delete the keychain entry, and with --hosted end the hosted-UI session.
@@ -19,22 +20,26 @@ const action: Action = async (io, opts) => {
   const flags = opts as ProfileFlags;
   const profile = await resolveProfile(cliContext(io).profiles, flags);
   if (opts.hosted && opts.local) throw usage('--hosted and --local exclude each other', 'drop one of them');
+  // Checked before anything is revoked or removed: a usage error must leave the session as it was.
+  if (opts.hosted && !profile.logoutUri) throw usage('--hosted needs a registered sign-out URL', 'pass --logout-uri URL (one of the app client\'s Allowed sign-out URLs, e.g. http://localhost:53682/signed-out) or set it in the profile');
   const { manager, secrets } = await cliSession(io, profile, { quiet: true, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
   const result = await manager.signOut(profile.name, { local: Boolean(opts.local) });
   const problem = secrets.problem;
   let hostedLogoutUrl: string | undefined;
-  if (opts.hosted) {
-    if (!profile.logoutUri) throw usage('--hosted needs a registered sign-out URL', 'pass --logout-uri URL (one of the app client\'s Allowed sign-out URLs) or set it in the profile');
+  let hosted: HostedSignOutResult | undefined;
+  if (opts.hosted && profile.logoutUri) {
     const { hostedLogoutUrl: build } = await import('../../core/auth/revoke.js');
     hostedLogoutUrl = await build(clientConfigFor(profile), profile.logoutUri, { clock: systemClock, fetch: fetchFor(io, profile.name) });
-    if (hostedLogoutUrl) await (await browserFor(io, opts.browserCommand)).open(hostedLogoutUrl);
+    if (hostedLogoutUrl) hosted = await runHostedSignOut(io, hostedLogoutUrl, profile.logoutUri, await browserFor(io, opts.browserCommand));
   }
+  const hostedLine = hosted && hostedLogoutUrl ? hostedSignOutLine(hosted, hostedLogoutUrl, profile.logoutUri!) : '';
   const out = {
     profile: profile.name,
     revoked: result.revoked,
     keychainEntryRemoved: !problem,
     ...(problem ? { keychainProblem: problem } : {}),
     ...(hostedLogoutUrl ? { hostedLogoutUrl } : {}),
+    ...(hosted ? { hostedUi: { browserOpened: hosted.opened, ...(hosted.returned !== undefined ? { browserReturned: hosted.returned } : {}) } } : {}),
     ...(result.revokeError ? { revokeError: result.revokeError.toInfo() } : {}),
   };
   if (opts.json) {
@@ -49,11 +54,11 @@ const action: Action = async (io, opts) => {
         `  keychain entry removed: no (a session may still be stored)\n` +
         `hint: ${problem.hint.replace(/[;,.]?\s*sessions will last until the process exits\.?$/i, '.')} Then run logout again.\n`,
     );
-    if (hostedLogoutUrl) io.stdout(`opened the hosted UI sign-out: ${hostedLogoutUrl}\n`);
+    io.stdout(hostedLine);
     return 1;
   }
   io.stdout(`signed out of profile "${profile.name}": ${opts.local ? 'local session forgotten (no network)' : result.revoked ? 'refresh token revoked' : 'nothing to revoke'}; keychain entry removed\n`);
   if (result.revokeError) io.stderr(`warning[${result.revokeError.code}]: revocation failed: ${clean(result.revokeError.message)}\nhint: ${clean(result.revokeError.hint)}\n`);
-  if (hostedLogoutUrl) io.stdout(`opened the hosted UI sign-out: ${hostedLogoutUrl}\n`);
+  io.stdout(hostedLine);
 };
 export default action;

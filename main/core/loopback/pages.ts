@@ -27,3 +27,7 @@ export function notFoundPage(reason: string): string {
 export function refusedPage(reason: string): string {
   return page('Refused', `<h1>Refused</h1><p>${escape(reason)}</p>`);
 }
+
+export function signedOutPage(): string {
+  return page('Signed out', '<h1>Signed out</h1><p>The hosted UI session has ended and Cognito Inspector forgot this profile\'s session. You can close this tab.</p>');
+}
