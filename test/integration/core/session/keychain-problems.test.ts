@@ -35,7 +35,7 @@ const loginRefused = (code: string, hint: string) =>
 const own = (stderr: string) =>
   stderr
     .split('\n')
-    .filter((l) => l !== '' && !/^(dbus-daemon|\(gcr-prompter)/.test(l) && !/^waiting for the browser sign-in \(http:\/\/localhost:\d+\/\)$/.test(l))
+    .filter((l) => l !== '' && !/^(dbus-daemon|\(gcr-prompter)/.test(l) && !/^(waiting for the browser sign-in|opening your browser at$|\s+http:\/\/localhost:\d+\/)/.test(l))
     .map((l) => `${l}\n`)
     .join('');
 
@@ -60,7 +60,7 @@ afterAll(async () => {
 
 /** Files in the inspector home other than the profiles and lock files: a plain-text fallback would show here. */
 const strayFiles = async () =>
-  (await readdir(home, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(home.length + 1)).filter((f) => f !== 'profiles.json' && !f.startsWith('locks/'));
+  (await readdir(home, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(home.length + 1)).filter((f) => f !== 'profiles.json' && f !== 'current-profile.json' && !f.startsWith('locks/'));
 
 const browserArgs = () => ['--browser-command', `node ${ROOT}/test/support/browser-command.mjs`, '--timeout', '45'];
 
