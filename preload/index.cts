@@ -31,6 +31,8 @@ const INVOKE: ReadonlySet<string> = new Set(Object.keys({
   'credentials:copy': true,
   'timeline:list': true,
   'timeline:har': true,
+  'tester:authorize-url': true,
+  'tester:doctor': true,
 } satisfies Record<InvokeChannel, true>));
 const EVENTS: ReadonlySet<string> = new Set(Object.keys({
   'session:changed': true,

@@ -11,6 +11,7 @@ import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
 import { createRecorder } from '../trace/recorder.js';
 import { awsHandlers } from './aws-handlers.js';
+import { testerHandlers } from './tester-handlers.js';
 import { timelineHandlers } from './timeline-handlers.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
 import type { InspectTokenRequest } from './inspect-token.js';
@@ -177,6 +178,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
       return inspectTokenForWindow(req, { now: deps.clock.now(), fetch: inspectFetch, profiles });
     },
     ...timelineHandlers(recorder, process.env.npm_package_version ?? '0.1.0'),
+    ...testerHandlers({ clock: deps.clock, profile: (name) => profiles.get(name), vault: secrets.vault, manager }),
     ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper }),
   };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorInfo, Result } from '../errors/app-error.js';
 import type { Exchange } from '../trace/types.js';
+import type { DoctorReport } from '../doctor/types.js';
 
 export type { Exchange } from '../trace/types.js';
 import type { InspectReportJson } from '../inspect/report.js';
@@ -71,6 +72,13 @@ export const invokeSchemas = {
   'credentials:copy': z.object({ profile: profileName, format: z.enum(['env', 'ini', 'process']) }).strict(),
   'timeline:list': z.object({ profile: profileName }).strict(),
   'timeline:har': z.object({ profile: profileName }).strict(),
+  'tester:authorize-url': z.object({
+    profile: profileName,
+    scopes: z.array(z.string().min(1).max(256)).max(50).optional(),
+    identityProvider: z.string().max(128).optional(),
+    params: z.record(z.string().regex(/^[A-Za-z_][\w.:-]{0,99}$/), z.string().max(2048)).default({}),
+  }).strict(),
+  'tester:doctor': z.object({ profile: profileName }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -200,6 +208,9 @@ export interface InvokeResponses {
   'timeline:list': Exchange[];
   /** The same as a HAR 1.2 document (JSON text), for the renderer to save. */
   'timeline:har': { fileName: string; content: string };
+  /** The authorize URL for the tester's parameters (a preview; nothing listens). */
+  'tester:authorize-url': { url: string; params: Record<string, string> };
+  'tester:doctor': DoctorReport;
 }
 
 /** A sign-in is waiting for the browser: the URL works in any browser on this machine. */

@@ -1,12 +1,83 @@
-/** The app-client tester (its own issue fills this in): what a change in the pool does to the tokens. */
+import { useEffect, useState } from 'react';
+import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
+import type { InvokeResponses } from '../../../main/core/ipc/contract.js';
+import { bridge } from '../api.js';
+
+type Report = InvokeResponses['tester:doctor'];
+
+/** "NAME=VALUE" lines → a map; lines without "=" are ignored. */
+export function parseExtras(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * The app-client tester: authorize parameters as a form with a live preview of the URL a sign-in
+ * would open (the saved profile is not changed), and "Check app client", which runs `doctor`.
+ */
 export function TesterTab({ profile }: { profile: string }) {
+  const [scopes, setScopes] = useState('');
+  const [idp, setIdp] = useState('');
+  const [prompt, setPrompt] = useState('');
+  const [loginHint, setLoginHint] = useState('');
+  const [lang, setLang] = useState('');
+  const [extras, setExtras] = useState('');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [report, setReport] = useState<Report | undefined>();
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => {
+    const params: Record<string, string> = { ...parseExtras(extras) };
+    if (prompt) params.prompt = prompt;
+    if (loginHint) params.login_hint = loginHint;
+    if (lang) params.lang = lang;
+    const scopeList = scopes.split(/\s+/).filter(Boolean);
+    const timer = setTimeout(() => {
+      void bridge()
+        .invoke('tester:authorize-url', { profile, params, ...(scopeList.length ? { scopes: scopeList } : {}), ...(idp ? { identityProvider: idp } : {}) })
+        .then((r) => (r.ok ? (setUrl(r.value.url), setError(undefined)) : setError(r.error)));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [profile, scopes, idp, prompt, loginHint, lang, extras]);
+
+  async function check(): Promise<void> {
+    setChecking(true);
+    const r = await bridge().invoke('tester:doctor', { profile });
+    setChecking(false);
+    if (r.ok) setReport(r.value);
+    else setError(r.error);
+  }
+
   return (
-    <section className="empty" aria-labelledby="tester-heading">
+    <section aria-labelledby="tester-heading">
       <h3 id="tester-heading">Tester</h3>
-      <p>
-        Try the authorize URL of profile <strong>{profile}</strong> with other scopes, callback URLs or providers, and see what the pool answers. Not built yet: use{' '}
-        <code>cognito-inspector login --profile {profile}</code> with flags meanwhile.
-      </p>
+      <form className="tester" onSubmit={(e) => e.preventDefault()}>
+        <label>Scopes (space-separated; empty: the profile's) <input value={scopes} onChange={(e) => setScopes(e.target.value)} placeholder="openid email profile" /></label>
+        <label>Identity provider <input value={idp} onChange={(e) => setIdp(e.target.value)} placeholder="Google" /></label>
+        <label>Prompt <select value={prompt} onChange={(e) => setPrompt(e.target.value)}><option value="">(none)</option><option>login</option><option>none</option><option>consent</option><option>select_account</option></select></label>
+        <label>Login hint <input value={loginHint} onChange={(e) => setLoginHint(e.target.value)} /></label>
+        <label>Language <input value={lang} onChange={(e) => setLang(e.target.value)} placeholder="ja" /></label>
+        <label>Extra parameters (NAME=VALUE, one a line) <textarea value={extras} onChange={(e) => setExtras(e.target.value)} rows={3} /></label>
+      </form>
+      <h4>Authorize URL</h4>
+      <pre aria-label="Authorize URL preview" className="url-preview">{url}</pre>
+      {error ? <p role="alert">{error.code}: {error.message} — {error.hint}</p> : null}
+      <p><button type="button" onClick={() => void check()} disabled={checking}>{checking ? 'Checking…' : 'Check app client'}</button></p>
+      {report ? (
+        <ul aria-label="Doctor checklist" className="checklist">
+          {report.checks.map((c, i) => (
+            <li key={i} className={`check-${c.status}`}>
+              <strong>{c.status}</strong> {c.id} <code>{c.subject}</code>: {c.message}
+              {c.fix && c.status !== 'pass' ? <div>fix: {c.fix}</div> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
