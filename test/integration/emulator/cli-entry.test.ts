@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEmulatorCommand } from '../../../emulator/cli-entry.js';
 import { DEFAULT_CONFIG } from '../../../emulator/index.js';
+import { createMemoryStore } from '../../../main/core/secrets/memory-store.js';
 
 describe('runEmulatorCommand', () => {
   it('prints the start-up lines, then one line per request', async () => {
@@ -19,6 +20,23 @@ describe('runEmulatorCommand', () => {
     } finally {
       await e.stop();
     }
+  });
+
+  it('--state DIR: says where the pool is kept, and a second start publishes the same keys', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emu-state-'));
+    const keys = createMemoryStore();
+    const lines: string[] = [];
+    const jwks = async () => {
+      const e = await runEmulatorCommand({ port: 0, stdout: (s) => lines.push(s), logRequests: false, state: { dir, keys } });
+      try {
+        return await (await fetch(`${e.issuer}/.well-known/jwks.json`)).json();
+      } finally {
+        await e.stop();
+      }
+    };
+    const first = await jwks();
+    expect(await jwks()).toEqual(first);
+    expect(lines.filter((l) => l.startsWith('state: '))).toEqual([`state: ${dir} (kept across restarts; signing keys in the keychain)`, `state: ${dir} (kept across restarts; signing keys in the keychain)`]);
   });
 
   it('starts from a --config file', async () => {
