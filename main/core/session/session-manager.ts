@@ -153,8 +153,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
         const rotatedFrom = e.tokens?.refreshToken;
         const tokens = await doRefresh(profile, minValidityMs);
         e.attempt = 0;
-        set(profile, 'signed-in', tokens.refreshToken !== rotatedFrom && rotatedFrom ? 'rotated' : 'refreshed');
+        // Schedule first: the event's snapshot then says when the next refresh happens.
         scheduleNormal(profile);
+        set(profile, 'signed-in', tokens.refreshToken !== rotatedFrom && rotatedFrom ? 'rotated' : 'refreshed');
         return tokens;
       } catch (err) {
         let appErr = isAppError(err) ? err : new AppError('INTERNAL', 'refresh failed', 'see --debug output', { cause: err });
@@ -225,8 +226,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
         }
         e.tokens = tokens;
         e.attempt = 0;
-        set(profile, 'signed-in', 'signed-in');
         scheduleNormal(profile);
+        set(profile, 'signed-in', 'signed-in');
         return snapshot(profile);
       } catch (err) {
         const appErr = isAppError(err) ? err : new AppError('INTERNAL', 'sign-in failed', 'see --debug output', { cause: err });

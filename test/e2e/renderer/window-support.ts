@@ -40,6 +40,8 @@ export interface WindowHarness {
   home: string;
   /** URLs the core asked "the system browser" to open, in order. */
   nextBrowserUrl(): Promise<string>;
+  /** Forgets URLs no one opened (a sign-in that ended before the person got there). */
+  clearBrowserUrls(): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startWindow(opts: { signInTimeoutMs: number }): Promise<Wi
     core,
     shell,
     home,
+    clearBrowserUrls: () => void urls.splice(0),
     nextBrowserUrl: () => (urls.length ? Promise.resolve(urls.shift()!) : new Promise((r) => waiters.push(r))),
     async close() {
       await shell.close();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
@@ -41,7 +42,7 @@ describe('the window, end to end', () => {
 
   beforeAll(async () => {
     ensureAppBuilt();
-    app = await startWindow({ signInTimeoutMs: 10_000 });
+    app = await startWindow({ signInTimeoutMs: 60_000 });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${app.shell.port}` });
@@ -169,27 +170,35 @@ describe('the window, end to end', () => {
     expect(await page.getByRole('article', { name: 'Refresh token' }).textContent()).toContain('Rotationseen');
   });
 
-  it('explains a redirect_mismatch next to the sign-in, after showing the waiting state', async () => {
-    await selectProfile('mismatch');
-    await sessionActions().getByRole('button', { name: 'Sign in', exact: true }).click();
+  it('shows the waiting state with the URL and time left while the browser is open, and cancels it', async () => {
+    await selectProfile('demo');
+    await sessionActions().getByRole('button', { name: 'Switch account' }).click();
     const waiting = page.getByRole('region', { name: 'Waiting for the browser sign-in' });
-    await waiting.getByText(`http://localhost:${MISMATCH_PORT}/`).waitFor();
+    await waiting.getByText(/http:\/\/localhost:5368[23]\//).waitFor();
     expect(await waiting.textContent()).toMatch(/\d:\d\d left/);
     await expectAccessible(page, 'waiting');
-    const hosted = await context.newPage();
-    await hosted.goto(await app.nextBrowserUrl());
-    await hosted.getByText('An error was encountered with the requested page.').waitFor();
-    await hosted.close();
+    await waiting.getByRole('button', { name: 'Cancel sign-in' }).click();
+    await waiting.waitFor({ state: 'detached' });
+    app.clearBrowserUrls();
+  });
+
+  it('explains a redirect_mismatch next to the sign-in', async () => {
+    await selectProfile('mismatch');
+    await sessionActions().getByRole('button', { name: 'Sign in', exact: true }).click();
     const error = session().getByRole('alert', { name: 'Session error' });
-    await expect.poll(() => error.textContent(), { timeout: 20_000 }).toMatch(/LOGIN_TIMEOUT.*redirect_mismatch/);
-    expect(await error.textContent()).toContain(`http://localhost:${MISMATCH_PORT}/callback`);
+    await expect.poll(() => error.textContent(), { timeout: 40_000 }).toMatch(/REDIRECT_MISMATCH/);
+    expect(await error.textContent()).toContain(`Add http://localhost:${MISMATCH_PORT}/callback to the app client's Allowed callback URLs`);
+    app.clearBrowserUrls();
   });
 
   it('explains an invalid_scope', async () => {
     await selectProfile('bad-scope');
+    app.clearBrowserUrls();
     await sessionActions().getByRole('button', { name: 'Sign in', exact: true }).click();
+    // The core may learn the refusal before the person's browser gets there; the page is opened
+    // anyway, as a person would, and may find the loopback already closed.
     const hosted = await context.newPage();
-    await hosted.goto(await app.nextBrowserUrl());
+    await hosted.goto(await app.nextBrowserUrl()).catch(() => undefined);
     await hosted.close();
     const error = session().getByRole('alert', { name: 'Session error' });
     await expect.poll(() => error.textContent(), { timeout: 20_000 }).toMatch(/INVALID_SCOPE/);
@@ -211,6 +220,15 @@ describe('the window, end to end', () => {
     await page.getByRole('complementary', { name: 'Profiles' }).getByRole('button', { name: /^new-one/ }).waitFor();
     await page.getByRole('tab', { name: 'AWS' }).click();
     await page.getByText('This profile has no identity pool: add one').waitFor();
+  });
+
+  it('imports an Amplify config from a file the page reads (the browser shell has no native picker); the core parses it', async () => {
+    await page.getByLabel('Amplify config file').setInputFiles(join(import.meta.dirname, '../../fixtures/amplify/amplify_outputs.json'));
+    const form = page.getByRole('dialog', { name: 'Import amplify-gen2 config' });
+    expect(await form.getByLabel('Issuer URL').inputValue()).toMatch(/^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\//);
+    await form.getByLabel('Name').fill('from-amplify');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('complementary', { name: 'Profiles' }).getByRole('button', { name: /^from-amplify/ }).waitFor();
   });
 
   it('lists its keyboard shortcuts in a help overlay', async () => {
