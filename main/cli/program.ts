@@ -27,7 +27,7 @@ export function buildProgram(run: Runner): Command {
     program
       .command('login')
       .description('sign in through the hosted UI in your browser (authorization code + PKCE, loopback redirect)')
-      .option('--timeout <seconds>', 'give up waiting for the browser after this many seconds', '300')
+      .option('--timeout <seconds>', 'give up waiting for the browser after this many seconds (default: 300)')
       .option('--browser-command <cmd>', 'open the URL with this program (URL as its last argument, no shell); default $BROWSER or the system browser')
       .option('--no-browser', 'do not open a browser; print a short local URL to open anywhere that reaches this machine')
       .option('--allow-memory-only', 'sign in even when the keychain is locked or unavailable (the session then ends with this command)')
@@ -65,15 +65,15 @@ export function buildProgram(run: Runner): Command {
       ]) + '\nExit status: 0 nothing failed, 1 something failed, 2 bad usage.\n'),
   ).action((opts, cmd: Command) => run(import('./commands/doctor.js'), merged(cmd, opts), cmd.args));
 
-  addProfileOptions(
+  withoutSignInFlags(addProfileOptions(
     program
       .command('status')
       .description('show whether you are signed in, token lifetimes and the keychain state')
       .addOption(json())
       .addHelpText('after', examples(['cognito-inspector status --profile local', 'cognito-inspector status --json'])),
-  ).action((opts, cmd: Command) => run(import('./commands/status.js'), merged(cmd, opts), cmd.args));
+  )).action((opts, cmd: Command) => run(import('./commands/status.js'), merged(cmd, opts), cmd.args));
 
-  addProfileOptions(
+  withoutSignInFlags(addProfileOptions(
     program
       .command('token')
       .description('print the current ID or access token, refreshing it first if it has expired')
@@ -89,7 +89,7 @@ export function buildProgram(run: Runner): Command {
         'cognito-inspector token --min-valid 600   # at least 10 minutes left, else refreshed',
         'cognito-inspector token --refresh --json   # force a refresh (test rotation, lifetimes)',
       ])),
-  ).action((opts, cmd: Command) => run(import('./commands/token.js'), merged(cmd, opts), cmd.args));
+  )).action((opts, cmd: Command) => run(import('./commands/token.js'), merged(cmd, opts), cmd.args));
 
   program
     .command('inspect')
@@ -111,7 +111,7 @@ export function buildProgram(run: Runner): Command {
       + 'Exit status: 0 valid, or decoded only (--offline); 1 invalid, unpinned or unverified; 2 not a JWT.\n')
     .action((token: string, opts, cmd: Command) => run(import('./commands/inspect.js'), merged(cmd, opts), [token]));
 
-  addProfileOptions(
+  withoutSignInFlags(addProfileOptions(
     program
       .command('logout')
       .description('revoke the refresh token, delete the keychain entry, and optionally end the hosted-UI session')
@@ -120,7 +120,7 @@ export function buildProgram(run: Runner): Command {
       .option('--browser-command <cmd>', 'open the URL with this program')
       .addOption(json())
       .addHelpText('after', examples(['cognito-inspector logout --profile local', 'cognito-inspector logout -p prod --hosted --logout-uri http://localhost:53682/signed-out'])),
-  ).action((opts, cmd: Command) => run(import('./commands/logout.js'), merged(cmd, opts), cmd.args));
+  )).action((opts, cmd: Command) => run(import('./commands/logout.js'), merged(cmd, opts), cmd.args));
 
   const profiles = program
     .command('profiles')
@@ -261,6 +261,12 @@ export function buildProgram(run: Runner): Command {
     .action((opts, cmd: Command) => run(import('./commands/emulator.js'), merged(cmd, opts), []));
 
   return program;
+}
+
+/** status, token and logout accept the sign-in-only flags (scripts pass one set of flags) but do not list them. */
+function withoutSignInFlags(cmd: Command): Command {
+  for (const o of cmd.options) if (['--prompt', '--login-hint', '--lang'].includes(o.long ?? '')) o.hideHelp();
+  return cmd;
 }
 
 /** A command's options plus the global ones (--debug). */

@@ -51,6 +51,10 @@ const action: Action = async (io, opts, args) => {
   }
   const res = await sendApiRequest({ method, url, headers: sendHeaders, ...(body !== undefined ? { body } : {}) }, fetchFor(io, profile.name));
   print(io, res, Boolean(flags.json));
+  // The OIDC userInfo endpoint takes the access token; the ID token (the default here) gets a bare 400/401.
+  if (res.status >= 400 && !flags.sigv4 && flags.token !== 'access' && /\/userinfo$/i.test(new URL(url).pathname)) {
+    io.stderr('hint: the userInfo endpoint takes the access token, not the ID token: add --token access\n');
+  }
   return res.status < 400 ? 0 : 1;
 };
 export default action;

@@ -101,4 +101,14 @@ describe('cognito-inspector call: where the token may go', () => {
     expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 1, stdout: '' });
     expect(out.stderr).toMatch(/^error\[INSECURE_ENDPOINT\]: the URL "http:\/\/api\.example\.test\/pets" \(http:\/\/api\.example\.test\) is not https/);
   });
+
+  it('userInfo with the ID token: the response, exit 1, and a hint that userInfo takes the access token; --token access works', async () => {
+    const url = `${e.url.replace(/\/$/, '')}/oauth2/userInfo`;
+    const wrong = await runCli(['call', '--profile', PROFILE, url], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^HTTP 4\d\d /);
+    expect(wrong.stderr).toBe('hint: the userInfo endpoint takes the access token, not the ID token: add --token access\n');
+    const right = await runCli(['call', '--profile', PROFILE, url, '--token', 'access'], env);
+    expect([right.code, right.stderr]).toEqual([0, '']);
+  });
 });

@@ -24,4 +24,17 @@ describe('--help', () => {
     expect([code, io.err]).toEqual([0, '']);
     expect(io.out).toMatch(/\nExamples:\n {2}\$ .*cognito-inspector /);
   });
+
+  it.each([['status'], ['token'], ['logout']])('%s --help lists no sign-in-only flags (--prompt, --login-hint, --lang)', async (command) => {
+    const io = captureIo();
+    await runCli(['node', 'cognito-inspector', command, '--help'], io);
+    expect(io.out).not.toMatch(/--prompt|--login-hint|--lang/);
+  });
+
+  it('login --help shows the --timeout default as a number, not a quoted string', async () => {
+    const io = captureIo();
+    await runCli(['node', 'cognito-inspector', 'login', '--help'], io);
+    expect(io.out.replace(/\s+/g, ' ')).toContain('(default: 300)');
+    expect(io.out).not.toContain('"300"');
+  });
 });
