@@ -8,7 +8,7 @@ import { fetchFor, printJson, type Io } from '../output.js';
 import type { ProfileFlags } from '../profile-options.js';
 import type { Action } from '../program.js';
 import { resolveProfile } from '../resolve-profile.js';
-import { cliSession, openSecrets } from '../session-access.js';
+import { cliSession } from '../session-access.js';
 
 /**
  * `doctor`: checks a profile against the pool it points at, by probing its public endpoints the way
@@ -29,20 +29,28 @@ export default action;
 
 /** The session and secret doctor can use; their absence is a finding, not an error. */
 async function currentSession(io: Io, profile: Profile, clientSecretEnv?: string): Promise<{ session?: DoctorSession; clientSecret?: string }> {
-  const secrets = await openSecrets(io);
-  const clientSecret = (clientSecretEnv ? io.env[clientSecretEnv] : undefined) ?? (await secrets.vault.read(profile.name))?.clientSecret;
+  const fromEnv = clientSecretEnv ? io.env[clientSecretEnv] : undefined;
+  let opened: Awaited<ReturnType<typeof cliSession>>;
   try {
-    const { manager } = await cliSession(io, profile, clientSecretEnv ? { clientSecretEnv } : {});
-    const tokens = await manager.tokens(profile.name, 0);
+    opened = await cliSession(io, profile, clientSecretEnv ? { clientSecretEnv } : {});
+  } catch (err) {
+    // A profile that expects a secret the keychain lacks: the client-secret check reports it.
+    if (isAppError(err) && err.code === 'INVALID_CLIENT') return fromEnv ? { clientSecret: fromEnv } : {};
+    throw err;
+  }
+  const clientSecret = fromEnv ?? (await opened.secrets.vault.read(profile.name))?.clientSecret;
+  const withSecret = clientSecret ? { clientSecret } : {};
+  try {
+    const tokens = await opened.manager.tokens(profile.name, 0);
     const session: DoctorSession = {
       ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
       accessToken: tokens.accessToken,
       ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
-      refresh: () => manager.refresh(profile.name, 0),
+      refresh: () => opened.manager.refresh(profile.name, 0),
     };
-    return { session, ...(clientSecret ? { clientSecret } : {}) };
+    return { session, ...withSecret };
   } catch (err) {
-    if (isAppError(err) && ['NOT_SIGNED_IN', 'INVALID_CLIENT', 'SESSION_EXPIRED', 'INVALID_GRANT'].includes(err.code)) return clientSecret ? { clientSecret } : {};
+    if (isAppError(err) && ['NOT_SIGNED_IN', 'SESSION_EXPIRED', 'INVALID_GRANT'].includes(err.code)) return withSecret;
     throw err;
   }
 }
