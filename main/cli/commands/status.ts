@@ -25,6 +25,7 @@ const action: Action = async (io, opts) => {
     return 1;
   }
   if (opts.json) printJson(io, status);
+  else if (status.expired) io.stdout(`session of profile "${profile.name}" expired: its refresh token's lifetime ended about ${status.refreshToken.about}; run cognito-inspector login --profile ${profile.name}\n`);
   else if (!status.signedIn) io.stdout(`not signed in with profile "${profile.name}": run cognito-inspector login --profile ${profile.name}\n`);
   else {
     io.stdout(`signed in with profile "${profile.name}"\n`);

@@ -10,6 +10,8 @@ import type { SessionTokens } from './types.js';
 export interface SessionStatus {
   profile: string;
   signedIn: boolean;
+  /** The refresh token's known lifetime has passed and the access token has expired: sign in again. */
+  expired?: boolean;
   persisted: boolean;
   user?: { sub?: string; username?: string; email?: string; groups?: string[] };
   accessToken?: { expiresAt: string; expiresInSeconds: number; expired: boolean };
@@ -29,7 +31,9 @@ export function sessionStatus(profile: Pick<Profile, 'name' | 'refreshTokenLifet
           note: 'from the profile\'s refresh lifetime and the first sign-in; with rotation the expiry stays absolute',
         }
       : { present, expiry: 'unknown', note: 'Cognito refresh tokens are opaque; set the profile\'s refresh lifetime to see an estimate' };
-  const status: SessionStatus = { profile: profile.name, signedIn: Boolean(tokens && (present || tokens.expiresAt > now)), persisted, refreshToken };
+  // Known from the profile's refresh lifetime, without a request: past it only a live access token counts.
+  const expired = Boolean(tokens && refreshToken.about && Date.parse(refreshToken.about) <= now && tokens.expiresAt <= now);
+  const status: SessionStatus = { profile: profile.name, signedIn: Boolean(tokens && !expired && (present || tokens.expiresAt > now)), ...(expired ? { expired } : {}), persisted, refreshToken };
   if (tokens?.idToken) status.user = userOf(tokens.idToken);
   if (tokens?.accessToken && tokens.expiresAt) {
     status.accessToken = { expiresAt: new Date(tokens.expiresAt).toISOString(), expiresInSeconds: Math.round((tokens.expiresAt - now) / 1000), expired: tokens.expiresAt <= now };
