@@ -98,6 +98,7 @@ export function buildProgram(run: Runner): Command {
     .option('--jwks <url>', 'verify with the keys at this JWKS URL (pins them)')
     .option('--issuer <url>', 'verify against this issuer, discovery then its jwks_uri (pins it)')
     .option('--audience <aud>', 'expected audience (the app client id for Cognito ID tokens)')
+    .option('--client-id <id>', 'the app client id: the same as --audience')
     .addOption(new Option('--token-use <use>', 'expected Cognito token_use').choices(['id', 'access']))
     .option('--offline', 'decode and explain only; fetch no keys')
     .option('--no-color', 'plain text')

@@ -9,7 +9,10 @@ import { printJson } from '../output.js';
  * (--offline); 1 invalid, unpinned or unverified; 2 not a JWT.
  */
 const action: Action = async (io, opts, [arg]) => {
-  const input = !arg || arg === '-' ? await io.readStdin() : arg;
+  const fromStdin = !arg || arg === '-';
+  // A person at a terminal, not a pipe: say what the silence is waiting for.
+  if (fromStdin && io.stdinIsTTY) io.stderr('paste a token, then press Enter and Ctrl-D\n');
+  const input = fromStdin ? await io.readStdin() : arg;
   const pinned = typeof opts.jwks === 'string' || typeof opts.issuer === 'string' || Boolean(opts.offline);
   // A token from a saved profile's issuer is checked against it as pinned; a broken profiles file
   // only means nothing is pinned that way.
@@ -20,7 +23,7 @@ const action: Action = async (io, opts, [arg]) => {
     fetch: globalThis.fetch,
     ...(typeof opts.jwks === 'string' ? { jwks: opts.jwks, pinnedBy: '--jwks' } : {}),
     ...(typeof opts.issuer === 'string' ? { issuer: opts.issuer, pinnedBy: '--issuer' } : {}),
-    ...(typeof opts.audience === 'string' ? { audience: opts.audience } : {}),
+    ...(typeof (opts.audience ?? opts.clientId) === 'string' ? { audience: String(opts.audience ?? opts.clientId) } : {}),
     ...(opts.tokenUse === 'id' || opts.tokenUse === 'access' ? { tokenUse: opts.tokenUse as TokenUse } : {}),
     ...(opts.offline ? { offline: true } : {}),
   });

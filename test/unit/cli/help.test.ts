@@ -38,3 +38,13 @@ describe('--help', () => {
     expect(io.out).not.toContain('"300"');
   });
 });
+
+describe('inspect --client-id', () => {
+  it('is accepted and compared like --audience', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const io = captureIo();
+    await runCli(['node', 'cognito-inspector', 'inspect', '--offline', '--client-id', 'other', `${b64({ alg: 'RS256' })}.${b64({ aud: 'abc', exp: 9999999999 })}.sig`], io);
+    expect(io.err).not.toContain('BAD_USAGE');
+    expect(io.out).toContain('AUDIENCE_MISMATCH: aud is "abc", expected "other"');
+  });
+});
