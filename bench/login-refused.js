@@ -40,7 +40,7 @@ try {
     const t0 = performance.now();
     // The CLI runs in a child, asynchronously: the pool answers from this process.
     const r = await run([join(root, 'bin/cognito-inspector.js'), 'login', '--issuer', emulator.issuer, '--client-id', cfg.clientId,
-      '--redirect-uri', cfg.redirectUris[0], '--browser-command', '/bin/true'], { ...process.env, COGNITO_INSPECTOR_HOME: home });
+      '--redirect-uri', cfg.redirectUris[0], '--browser-command', '/bin/true', '--allow-memory-only'], { ...process.env, COGNITO_INSPECTOR_HOME: home });
     const code = /error\[([A-Z_]+)\]/.exec(r.stderr)?.[1] ?? `exit ${r.status}`;
     console.log(`  cognito-inspector login, ${label.padEnd(32)} ${code.padEnd(18)} ${((performance.now() - t0) / 1000).toFixed(2)} s (exit ${r.status})`);
   }
