@@ -10,6 +10,7 @@ export function describeProfile(p: Profile): string[] {
     ['scopes', p.scopes.join(' ')],
     ['redirect URIs', p.redirectUris.join(', ')],
     ['identity provider', p.identityProvider ?? 'hosted UI'],
+    ['identity providers', p.identityProviders?.join(', ')],
     ['authorize params', Object.entries(p.authorizeParams).map(([k, v]) => `${k}=${v}`).join(' ') || undefined],
     ['identity pool', p.identityPool ? `${p.identityPool.id} (${p.identityPool.mode}${p.identityPool.endpoint ? `, ${p.identityPool.endpoint}` : ''})` : undefined],
     ['API base URL', p.apiBaseUrl],

@@ -43,7 +43,7 @@ function fromGen2(auth: Record<string, unknown>, name: string): ImportResult {
     region,
     issuer: cognitoIssuer(region, str(auth.user_pool_id, 'auth.user_pool_id')),
     clientId: str(auth.user_pool_client_id, 'auth.user_pool_client_id'),
-    ...(oauth ? oauthFields(oauth.scopes, oauth.redirect_sign_in_uri, oauth.domain, oauth.identity_providers, notes) : {}),
+    ...(oauth ? oauthFields(oauth.scopes, oauth.redirect_sign_in_uri, oauth.redirect_sign_out_uri, oauth.domain, oauth.identity_providers, notes) : {}),
   };
   if (typeof auth.identity_pool_id === 'string') profile.identityPool = { id: auth.identity_pool_id, mode: 'enhanced' };
   return { profile, format: 'amplify-gen2', notes };
@@ -55,28 +55,37 @@ function fromGen1(cfg: Record<string, unknown>, name: string): ImportResult {
   const oauth = asRecord(cfg.oauth);
   const notes: string[] = [];
   const redirect = oauth && typeof oauth.redirectSignIn === 'string' ? oauth.redirectSignIn.split(',') : undefined;
+  const signOut = oauth && typeof oauth.redirectSignOut === 'string' ? oauth.redirectSignOut.split(',') : undefined;
   const profile: ProfileInput = {
     name,
     region,
     issuer: cognitoIssuer(region, poolId),
     clientId: str(cfg.aws_user_pools_web_client_id, 'aws_user_pools_web_client_id'),
-    ...(oauth ? oauthFields(oauth.scope, redirect, oauth.domain, cfg.aws_cognito_social_providers, notes) : {}),
+    ...(oauth ? oauthFields(oauth.scope, redirect, signOut, oauth.domain, cfg.aws_cognito_social_providers, notes) : {}),
   };
   if (typeof cfg.aws_cognito_identity_pool_id === 'string') profile.identityPool = { id: cfg.aws_cognito_identity_pool_id, mode: 'enhanced' };
   return { profile, format: 'amplify-gen1', notes };
 }
 
-function oauthFields(scopes: unknown, redirects: unknown, domain: unknown, providers: unknown, notes: string[]): Partial<ProfileInput> {
+function oauthFields(scopes: unknown, redirects: unknown, signOuts: unknown, domain: unknown, providers: unknown, notes: string[]): Partial<ProfileInput> {
   const out: Partial<ProfileInput> = {};
   if (Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') && scopes.length) out.scopes = scopes;
   if (typeof domain === 'string' && domain) out.hostedUiDomain = domain.startsWith('http') ? domain : `https://${domain}`;
-  const loopback = Array.isArray(redirects) ? redirects.filter((u): u is string => typeof u === 'string' && isLoopbackHttp(u)) : [];
+  const loopback = loopbackUris(redirects);
   if (loopback.length) out.redirectUris = loopback;
   else notes.push(`no loopback redirect URI in the config; using ${DEFAULT_REDIRECT_URIS.join(' and ')}: add them to the app client's Allowed callback URLs`);
-  const list = Array.isArray(providers) ? providers.filter((p): p is string => typeof p === 'string') : [];
-  if (list.length === 1) out.identityProvider = PROVIDER_NAMES[list[0]!.toUpperCase()] ?? list[0]!;
-  else if (list.length > 1) notes.push(`several identity providers (${list.join(', ')}): the hosted UI will offer them; set --identity-provider to skip it`);
+  // Only a loopback sign-out URL is usable: `logout --hosted` listens on it for the browser's return.
+  const signOut = loopbackUris(signOuts)[0];
+  if (signOut) out.logoutUri = signOut;
+  // The app's providers are offered (the window's "Sign in with Google"), never forced: a forced
+  // identity_provider would skip the hosted UI on every sign-in.
+  const list = Array.isArray(providers) ? providers.filter((p): p is string => typeof p === 'string' && p !== '') : [];
+  if (list.length) out.identityProviders = list.map((p) => PROVIDER_NAMES[p.toUpperCase()] ?? p);
   return out;
+}
+
+function loopbackUris(uris: unknown): string[] {
+  return Array.isArray(uris) ? uris.filter((u): u is string => typeof u === 'string' && isLoopbackHttp(u)).map((u) => u.trim()) : [];
 }
 
 function isLoopbackHttp(u: string): boolean {

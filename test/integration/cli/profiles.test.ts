@@ -135,18 +135,19 @@ describe('profiles import', () => {
     ['amplify_outputs.json (Gen 2)', 'amplify_outputs.json', 'amplify-gen2', {
       name: 'app', issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Gen2Pool1', clientId: 'gen2client0000000000000000', hasClientSecret: false,
       region: 'us-east-1', scopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'], redirectUris: ['http://localhost:53682/callback'],
-      identityProvider: 'Google', authorizeParams: {}, identityPool: { id: 'us-east-1:1b2c3d4e-0000-4000-8000-000000000002', mode: 'enhanced' },
-      hostedUiDomain: 'https://gen2app.auth.us-east-1.amazoncognito.com', adHoc: false,
+      // GOOGLE is offered (the window's "Sign in with Google"), not forced: the hosted UI stays reachable
+      identityProviders: ['Google'], authorizeParams: {}, identityPool: { id: 'us-east-1:1b2c3d4e-0000-4000-8000-000000000002', mode: 'enhanced' },
+      hostedUiDomain: 'https://gen2app.auth.us-east-1.amazoncognito.com', logoutUri: 'http://localhost:53682/signed-out', adHoc: false,
     }, []],
     ['amplifyconfiguration.json (Gen 1)', 'amplifyconfiguration.json', 'amplify-gen1', {
       name: 'app', issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Gen1Pool1', clientId: 'gen1client0000000000000000', hasClientSecret: false,
       region: 'eu-west-1', scopes: ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'], redirectUris: ['http://localhost:53682/callback', 'http://localhost:53683/callback'],
-      authorizeParams: {}, identityPool: { id: 'eu-west-1:2c3d4e5f-0000-4000-8000-000000000003', mode: 'enhanced' },
+      identityProviders: ['Google', 'Facebook'], authorizeParams: {}, identityPool: { id: 'eu-west-1:2c3d4e5f-0000-4000-8000-000000000003', mode: 'enhanced' },
+      // redirectSignOut is only http://localhost:3000/ (the dev server) and https://app.example.com/: no logoutUri
       hostedUiDomain: 'https://gen1app.auth.eu-west-1.amazoncognito.com', adHoc: false,
     }, [
       // http://localhost:3000/ is the web app's dev server, not a callback the inspector can own
       "no loopback redirect URI in the config; using http://localhost:53682/callback and http://localhost:53683/callback: add them to the app client's Allowed callback URLs",
-      'several identity providers (GOOGLE, FACEBOOK): the hosted UI will offer them; set --identity-provider to skip it',
     ]],
     ['aws-exports.js (Gen 1, read as data, never run)', 'aws-exports.js', 'amplify-gen1', {
       name: 'app', issuer: 'https://cognito-idp.us-west-2.amazonaws.com/us-west-2_Exports1', clientId: 'exportsclient000000000000', hasClientSecret: false,
