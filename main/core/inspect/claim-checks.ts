@@ -11,6 +11,8 @@ export interface CheckResult {
 }
 
 export const pass = (name: CheckName, detail: string): CheckResult => ({ check: { name, ok: true, detail } });
+/** A check that did not run: it fails nothing, but must not read as a pass. */
+const notCompared = (name: CheckName, detail: string): CheckResult => ({ check: { name, ok: true, detail, skipped: true } });
 
 export function failed(name: CheckName, code: ErrorCode, detail: string, hint: string, details?: Record<string, unknown>): CheckResult {
   const error: ErrorInfo = details ? { code, message: detail, hint, details } : { code, message: detail, hint };
@@ -37,7 +39,7 @@ export function claimChecks(p: Record<string, unknown>, o: ClaimCheckOptions): C
       ? pass('iss', `iss is ${o.expectedIssuer.value} (${o.expectedIssuer.why})`)
       : failed('iss', 'ISSUER_MISMATCH', `iss is ${show(iss)}, expected "${o.expectedIssuer.value}" (${o.expectedIssuer.why})`, 'The token comes from another issuer or user pool; check --issuer, or the profile\'s region and pool id.'));
   } else {
-    out.push(pass('iss', `not compared: no expected issuer (pass --issuer to pin it)`));
+    out.push(notCompared('iss', `not compared: no expected issuer (pass --issuer to pin it)`));
   }
   out.push(audCheck(p, o.audience));
   const tokenUse = o.tokenUse ?? (p['token_use'] === 'id' || p['token_use'] === 'access' ? p['token_use'] : undefined);
@@ -49,7 +51,7 @@ export function claimChecks(p: Record<string, unknown>, o: ClaimCheckOptions): C
 function audCheck(p: Record<string, unknown>, audience: string | undefined): CheckResult {
   const aud = p['aud'];
   const clientId = p['client_id'];
-  if (audience === undefined) return pass('aud', 'not compared: no expected audience (pass --client-id / --audience)');
+  if (audience === undefined) return notCompared('aud', 'not compared: no expected audience (pass --client-id / --audience)');
   const hint = 'The token was issued to another app client; use the matching --client-id.';
   if (aud !== undefined) {
     const auds = Array.isArray(aud) ? aud : [aud];

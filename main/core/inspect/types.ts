@@ -52,6 +52,8 @@ export interface VerificationCheck {
   name: CheckName;
   ok: boolean;
   detail: string;
+  /** Not a pass: nothing was compared (no expected issuer / audience); shown with a neutral marker. */
+  skipped?: true;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   decodeToken, explainClaims, formatInspectReport, inspectExitCode, inspectReportJson, warningsFor,
 } from '../../../../main/core/inspect/index.js';
 import type { Verification } from '../../../../main/core/inspect/index.js';
+import { claimChecks } from '../../../../main/core/inspect/claim-checks.js';
 import { b64, jwt, NOW, NOW_S, RS_HEADER } from './tokens.js';
 
 const report = (token: string, verification?: Verification) => {
@@ -103,5 +104,22 @@ describe('inspectReportJson', () => {
       verification: null, exitCode: 0,
     });
     expect(JSON.stringify(inspectReportJson(r))).not.toContain(token);
+  });
+});
+
+describe('formatInspectReport: checks that did not run', () => {
+  it('marks "not compared" iss / aud with a neutral "-", never a tick, in plain and in colour', () => {
+    const payload = { sub: 'u1', iss: 'https://issuer.example', aud: 'c1', token_use: 'id', exp: NOW_S + 600, iat: NOW_S - 60 };
+    const checks = claimChecks(payload, { nowMs: NOW, toleranceSec: 60 }).map((r) => r.check);
+    const v: Verification = { status: 'unverified', clockToleranceSeconds: 60, checks };
+    const lines = formatInspectReport(report(jwt(RS_HEADER, payload), v), { color: false }).split('\n');
+    expect(lines.filter((l) => /^ {2}\S (iss|aud) /.test(l))).toEqual([
+      '  - iss       not compared: no expected issuer (pass --issuer to pin it)',
+      '  - aud       not compared: no expected audience (pass --client-id / --audience)',
+    ]);
+    expect(lines.find((l) => l.startsWith('  ✓ exp'))).toBeDefined();
+    const colour = formatInspectReport(report(jwt(RS_HEADER, payload), v), { color: true });
+    expect(colour).toContain('\u001b[2m-\u001b[22m aud       not compared');
+    expect(colour).not.toContain('✓\u001b[39m aud');
   });
 });
