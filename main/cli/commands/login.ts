@@ -1,4 +1,5 @@
 import type { Action } from '../program.js';
+import type { Io } from '../output.js';
 import { cliContext } from '../context.js';
 import { resolveProfile } from '../resolve-profile.js';
 import type { ProfileFlags } from '../profile-options.js';
@@ -13,6 +14,7 @@ import { printStatus } from '../print-status.js';
 import { writeCurrentProfile } from '../../core/profiles/current-profile.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { parseParams } from '../../core/auth/authorize-url.js';
+import { takeSignInLock } from '../../core/session/sign-in-lock.js';
 
 const action: Action = async (io, opts) => {
   const flags = opts as ProfileFlags & { param?: string[] };
@@ -20,6 +22,19 @@ const action: Action = async (io, opts) => {
   const ctx = cliContext(io);
   const profile = await resolveProfile(ctx.profiles, flags);
   const timeoutMs = parseSeconds(opts.timeout ?? 300, '--timeout') * 1000;
+  // Before any browser opens: a second login for this profile would silently replace the first.
+  const unlock = await takeSignInLock(ctx.home, profile.name);
+  try {
+    await signIn(io, opts, flags, extraParams, ctx, profile, timeoutMs);
+  } finally {
+    await unlock();
+  }
+};
+export default action;
+
+type Profile = Awaited<ReturnType<typeof resolveProfile>>;
+
+async function signIn(io: Io, opts: Record<string, unknown>, flags: ProfileFlags, extraParams: Record<string, string>, ctx: ReturnType<typeof cliContext>, profile: Profile, timeoutMs: number): Promise<void> {
   const openBrowser = opts.browser !== false;
   const browser = openBrowser ? await browserFor(io, opts.browserCommand) : { open: async () => undefined };
   const { manager, secrets } = await cliSession(io, profile, { browser, quiet: true, ...(flags.clientSecretEnv ? { clientSecretEnv: flags.clientSecretEnv } : {}) });
@@ -65,5 +80,4 @@ const action: Action = async (io, opts) => {
   if (opts.json) return printJson(io, status);
   io.stdout(`signed in with profile "${profile.name}"\n`);
   printStatus(io, status);
-};
-export default action;
+}

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'LOGIN_TIMEOUT',
   'LOGIN_CANCELLED',
   'LOGIN_LINK_REUSED',
+  'LOGIN_IN_PROGRESS',
   'BROWSER_FAILED',
   // authorization server refusals
   'REDIRECT_MISMATCH',
