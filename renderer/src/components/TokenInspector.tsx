@@ -7,6 +7,7 @@ import { diffClaims } from '../lib/token-diff.js';
 import { ClaimsTable } from './ClaimsTable.js';
 import { CopyButtons } from './CopyButtons.js';
 import { ErrorNote } from './ErrorNote.js';
+import { ReportWarnings } from './ReportWarnings.js';
 
 const STATUS_TEXT = {
   valid: 'Signature verified',
@@ -96,20 +97,7 @@ export function TokenInspector(props: {
             </span>
             <SignatureStatus report={report} />
           </div>
-          {report.problems.length || report.warnings.length ? (
-            <ul className="warnings" aria-label={`Warnings about the ${props.label}`}>
-              {report.problems.map((p, i) => (
-                <li key={`p${i}`} className="problem">
-                  {p.part}: {p.message}
-                </li>
-              ))}
-              {report.warnings.map((w) => (
-                <li key={w.code} className="warning">
-                  {w.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <ReportWarnings report={report} label={`Warnings about the ${props.label}`} />
           {changes.length ? (
             <div className={unexpected.length ? 'diff unexpected' : 'diff'} role="note" aria-label={`Changes in the ${props.label} after the refresh`}>
               <strong>Changed by the last refresh:</strong> {changes.map((c) => c.claim).join(', ')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
 import { ClaimsTable } from '../components/ClaimsTable.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ReportWarnings } from '../components/ReportWarnings.js';
 import { RawToken } from '../components/TokenInspector.js';
 import { inspectToken, type VerifyWith } from '../lib/inspect.js';
 import type { Report } from '../lib/report.js';
@@ -97,18 +98,7 @@ export function InspectTab({ now }: { now: number }) {
               ? `Signature: ${report.verification.status}${report.verification.keySource ? ` (keys from ${report.verification.keySource})` : ''}${report.verification.error ? `: ${report.verification.error.message}` : ''}.`
               : 'Signature not checked.'}
           </p>
-          <ul className="warnings">
-            {report.problems.map((p, i) => (
-              <li key={`p${i}`} className="problem">
-                {p.part}: {p.message}
-              </li>
-            ))}
-            {report.warnings.map((w) => (
-              <li key={w.code} className="warning">
-                {w.message}
-              </li>
-            ))}
-          </ul>
+          <ReportWarnings report={report} label="Warnings about the pasted token" />
           <ClaimsTable claims={report.claims} changes={[]} now={now} caption="Pasted token claims" />
         </div>
       ) : null}
