@@ -121,6 +121,17 @@ describe('login failures through the CLI', () => {
     expect(await savedProfiles(home)).toEqual({});
   });
 
+  it('https:// to a plain-http server (the emulator) → says it speaks plain http, not a CA hint; exit 1, nothing stored', async () => {
+    const home = await freshHome();
+    const issuer = emulator.issuer.replace(/^http:/, 'https:');
+    const r = await runCli(login(issuer, EMULATOR_CLIENT), { home });
+    expect({ exit: r.code, ...errorOf(r.stderr) }).toEqual({
+      exit: 1, code: 'TLS_FAILURE', message: `The TLS connection to ${issuer} failed (ERR_SSL_WRONG_VERSION_NUMBER): this server speaks plain http, not https.`,
+      hint: "Use http:// in the issuer URL (allowed only for this machine: localhost, 127.0.0.1, [::1]), or the server's https port.",
+    });
+    expect(await savedProfiles(home)).toEqual({});
+  });
+
   it('--client-secret-env naming an unset variable → BAD_USAGE exit 2 before anything starts', async () => {
     const home = await freshHome();
     const r = await runCli(login(emulator.issuer, CONFIDENTIAL, '--client-secret-env', 'NOT_SET_ANYWHERE'), { home });
