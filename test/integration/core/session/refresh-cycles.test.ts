@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSessionHarness, tokenPosts, until, type SessionHarness } from '../../../support/session-fixtures.js';
 
 /**
- * Silent refresh with real timers against the emulator: 3-second access and ID tokens, so the
- * manager refreshes about every 1.5 s (half-way, for lifetimes this short).
+ * Silent refresh with real timers against the emulator: 5-second access and ID tokens, so the
+ * manager refreshes about every 2.5 s (half-way, for lifetimes this short), which leaves a loaded
+ * machine room to land each refresh before the token it replaces expires.
  */
 let h: SessionHarness | undefined;
 afterEach(async () => {
@@ -16,7 +17,7 @@ const CYCLES = 10;
 
 describe('silent refresh', () => {
   it(`keeps a session signed in through ${CYCLES} refresh cycles: one token request each, same iss/sub/aud, never a gap`, async () => {
-    h = await startSessionHarness({ client: { accessTokenValiditySeconds: 3, idTokenValiditySeconds: 3 }, autoRefresh: true });
+    h = await startSessionHarness({ client: { accessTokenValiditySeconds: 5, idTokenValiditySeconds: 5 }, autoRefresh: true });
     const { manager, profile, e, events } = h;
     const first = manager.snapshot(profile.name);
     const before = tokenPosts(e); // the sign-in's code exchange
@@ -25,7 +26,7 @@ describe('silent refresh', () => {
     const firstClaims = decodeJwt(first.idToken ?? '');
 
     const refreshed = () => events.filter((ev) => ev.reason === 'refreshed');
-    await until(() => refreshed().length >= CYCLES, CYCLES * 3000 + 5000, `${CYCLES} refreshes`);
+    await until(() => refreshed().length >= CYCLES, CYCLES * 4000 + 5000, `${CYCLES} refreshes`);
     manager.dispose(); // stop the timers before counting, so an 11th cannot slip in
     const cycles = refreshed().slice(0, CYCLES).map((ev) => ev.snapshot);
 
