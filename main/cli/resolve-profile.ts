@@ -15,6 +15,12 @@ export function flagsToProfileInput(flags: ProfileFlags): Partial<ProfileInput> 
   if (flags.userPoolId && !flags.region && !flags.issuer) {
     throw new AppError('BAD_USAGE', '--user-pool-id needs --region', 'add --region, e.g. --region us-east-1');
   }
+  // A pool id starts with its region: a different --region builds an issuer that does not exist.
+  const poolRegion = flags.userPoolId?.match(/^([a-z]{2}(?:-[a-z]+)+-\d+)_/)?.[1];
+  if (flags.region && poolRegion && poolRegion !== flags.region && !flags.issuer) {
+    throw new AppError('INVALID_INPUT', `--region ${flags.region} does not match --user-pool-id ${flags.userPoolId} (a pool in ${poolRegion})`,
+      `pass --region ${poolRegion}, or check --user-pool-id: a user pool id starts with its region`);
+  }
   if (issuer) out.issuer = issuer.replace(/\/+$/, '');
   if (flags.region) out.region = flags.region;
   if (flags.clientId) out.clientId = flags.clientId;

@@ -94,6 +94,7 @@ describe('profiles errors', () => {
     ['a bad identity pool id', ['p1', ...base, '--identity-pool-id', 'bad'], 'INVALID_INPUT', 'the profile is invalid: identityPool.id: an identity pool id such as us-east-1:1b2c3d4e-...', 'fix the field "identityPool.id"'],
     ['no client id', ['p1', '--issuer', ISSUER], 'INVALID_INPUT', 'the profile is invalid: clientId: expected the app client id (--client-id)', 'fix the field "clientId"'],
     ['--user-pool-id without --region', ['p1', '--user-pool-id', 'us-east-1_AbC123', '--client-id', 'abc'], 'BAD_USAGE', '--user-pool-id needs --region', 'add --region, e.g. --region us-east-1'],
+    ['--region not matching the pool id', ['p1', '--region', 'eu-west-1', '--user-pool-id', 'us-east-1_AbC123', '--client-id', 'abc'], 'INVALID_INPUT', '--region eu-west-1 does not match --user-pool-id us-east-1_AbC123 (a pool in us-east-1)', 'pass --region us-east-1, or check --user-pool-id: a user pool id starts with its region'],
     ['a negative refresh lifetime', ['p1', ...base, '--refresh-token-lifetime', '-5'], 'BAD_USAGE', '--refresh-token-lifetime must be a positive whole number of seconds, got "-5"', 'e.g. --refresh-token-lifetime 300'],
     ['--profile instead of the name argument', ['p1', ...base, '--profile', 'p2'], 'BAD_USAGE', 'profiles add takes the name as its argument, not --profile', 'run `profiles add NAME --issuer URL --client-id ID`'],
   ])('add with %s: exit 2 naming it, nothing saved', async (_label, args, code, message, hint) => {
