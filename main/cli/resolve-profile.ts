@@ -15,6 +15,10 @@ export function flagsToProfileInput(flags: ProfileFlags): Partial<ProfileInput> 
   if (flags.userPoolId && !flags.region && !flags.issuer) {
     throw new AppError('BAD_USAGE', '--user-pool-id needs --region', 'add --region, e.g. --region us-east-1');
   }
+  // cognito-idp.us-east-1.amazonaws.com/us-east-1_X copied without its scheme: say what to add.
+  if (flags.issuer && !/^[a-z][a-z0-9+.-]*:/i.test(flags.issuer) && /^[^\s/]+\.[^\s/]+/.test(flags.issuer)) {
+    throw new AppError('INVALID_INPUT', `--issuer ${flags.issuer} has no scheme`, `add https://: --issuer https://${flags.issuer}`);
+  }
   // A pool id starts with its region: a different --region builds an issuer that does not exist.
   const poolRegion = flags.userPoolId?.match(/^([a-z]{2}(?:-[a-z]+)+-\d+)_/)?.[1];
   if (flags.region && poolRegion && poolRegion !== flags.region && !flags.issuer) {

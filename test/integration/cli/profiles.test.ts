@@ -89,6 +89,7 @@ describe('profiles errors', () => {
   it.each([
     ['a bad name', ['bad name!', ...base], 'INVALID_INPUT', 'the profile is invalid: name: letters, digits, ".", "_" and "-", at most 64, starting with a letter or digit', 'fix the field "name"'],
     ['an issuer that is not a URL', ['p1', '--issuer', 'not-a-url', '--client-id', 'abc'], 'INVALID_INPUT', 'the profile is invalid: issuer: expected the issuer URL (--issuer, or --region with --user-pool-id)', 'fix the field "issuer"'],
+    ['an issuer without https://', ['p1', '--issuer', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_X', '--client-id', 'abc'], 'INVALID_INPUT', '--issuer cognito-idp.us-east-1.amazonaws.com/us-east-1_X has no scheme', 'add https://: --issuer https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X'],
     ['a redirect URI that is not http', ['p1', ...base, '--redirect-uri', 'ftp://x/cb'], 'INVALID_INPUT', 'the profile is invalid: redirectUris.0: expected an http(s) URL', 'fix the field "redirectUris.0"'],
     ['a bad region', ['p1', '--region', 'nowhere', '--user-pool-id', 'p_1', '--client-id', 'abc'], 'INVALID_INPUT', 'the profile is invalid: region: an AWS region such as us-east-1', 'fix the field "region"'],
     ['a bad identity pool id', ['p1', ...base, '--identity-pool-id', 'bad'], 'INVALID_INPUT', 'the profile is invalid: identityPool.id: an identity pool id such as us-east-1:1b2c3d4e-...', 'fix the field "identityPool.id"'],
