@@ -37,7 +37,7 @@ export function claimChecks(p: Record<string, unknown>, o: ClaimCheckOptions): C
   if (o.expectedIssuer) {
     out.push(iss === o.expectedIssuer.value
       ? pass('iss', `iss is ${o.expectedIssuer.value} (${o.expectedIssuer.why})`)
-      : failed('iss', 'ISSUER_MISMATCH', `iss is ${show(iss)}, expected "${o.expectedIssuer.value}" (${o.expectedIssuer.why})`, 'The token comes from another issuer or user pool; check --issuer, or the profile\'s region and pool id.'));
+      : failed('iss', 'ISSUER_MISMATCH', `iss is ${show(iss)}, expected "${o.expectedIssuer.value}" (${o.expectedIssuer.why})`, issuerHint(iss, o.expectedIssuer.value)));
   } else {
     out.push(notCompared('iss', `not compared: no expected issuer (pass --issuer to pin it)`));
   }
@@ -46,6 +46,14 @@ export function claimChecks(p: Record<string, unknown>, o: ClaimCheckOptions): C
   if (tokenUse || p['token_use'] !== undefined) out.push(tokenUseCheck(p, tokenUse, o.tokenUse !== undefined));
   out.push(...timeChecks(p, o, tokenUse !== undefined));
   return out;
+}
+
+function issuerHint(iss: unknown, expected: string): string {
+  // iss is compared exactly; a stray trailing slash (copied from a browser) is the usual difference.
+  if (typeof iss === 'string' && iss.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
+    return `Only a trailing slash differs: pass --issuer ${iss} (iss must match exactly).`;
+  }
+  return 'The token comes from another issuer or user pool; check --issuer, or the profile\'s region and pool id.';
 }
 
 function audCheck(p: Record<string, unknown>, audience: string | undefined): CheckResult {
