@@ -73,6 +73,9 @@ export const userPoolSchema = z.object({
   showDemoCredentials: z.boolean().default(false),
   /** The hosted UI's "Sign up" link (Cognito: AllowAdminCreateUserOnly=false). */
   allowSelfSignUp: z.boolean().default(true),
+  /** DescribeUserPool's Domain (a prefix: <prefix>.auth.<region>.amazoncognito.com) and CustomDomain; the emulator serves its hosted UI at its own address either way. */
+  domain: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'a domain prefix: lower-case letters, digits and hyphens').optional(),
+  customDomain: z.string().min(1).optional(),
 });
 
 export const roleRuleSchema = z.object({
@@ -86,6 +89,8 @@ export const identityProviderLinkSchema = z.object({
   /** The user pool this identity pool trusts (Logins key cognito-idp.<region>.amazonaws.com/<userPoolId>). */
   userPoolId: z.string().min(1),
   clientId: z.string().min(1),
+  /** ServerSideTokenCheck, as DescribeIdentityPool reports it (the emulator always checks revocation). */
+  serverSideTokenCheck: z.boolean().default(false),
   roleMapping: z
     .object({
       type: z.enum(['Token', 'Rules']),

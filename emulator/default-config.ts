@@ -13,6 +13,7 @@ export const DEFAULT_CONFIG: EmulatorConfigInput = {
     name: 'Local demo pool',
     showDemoCredentials: true,
     allowSelfSignUp: true,
+    domain: 'localdemo',
     groups: [
       { name: 'admins', precedence: 1, roleArn: 'arn:aws:iam::123456789012:role/LocalDemoAdmin' },
       { name: 'developers', precedence: 2, roleArn: 'arn:aws:iam::123456789012:role/LocalDemoDeveloper' },
@@ -67,6 +68,7 @@ export const DEFAULT_CONFIG: EmulatorConfigInput = {
         {
           userPoolId: 'us-east-1_LocalDemo',
           clientId: 'localdemoclient0000000000',
+          serverSideTokenCheck: true,
           roleMapping: { type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole' },
         },
       ],

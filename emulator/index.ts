@@ -4,6 +4,7 @@ import type { EmulatorConfig, EmulatorConfigInput } from './config-schema.js';
 import type { EmulatorContext } from './context.js';
 import { DEFAULT_CONFIG } from './default-config.js';
 import { createEmulatorServer, type RequestLogEntry, type RootPostHandler } from './http/server.js';
+import { CredentialLedger } from './identity/credentials.js';
 import { createIdentityService } from './identity/service.js';
 import { IdentityStore } from './identity/identity-store.js';
 import { generatePoolKeys, type PoolKeys } from './keys.js';
@@ -11,6 +12,7 @@ import { parseEmulatorConfig } from './load-config.js';
 import { openPoolState, saveQueue, type PoolStateOptions } from './state/pool-state.js';
 import { Store } from './state/store.js';
 import { verifyIdToken } from './tokens/verify.js';
+import { createUserPoolApi } from './user-pool-api/service.js';
 
 export type { RequestLogEntry } from './http/server.js';
 export type { EmulatorConfig, EmulatorConfigInput } from './config-schema.js';
@@ -99,14 +101,18 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Em
   const issuer = `${url}/${config.userPool.id}`;
   const context: EmulatorContext = { config, clock, baseUrl: url, issuer, keys, store };
   const verifyCtx = { keys, issuer, clock, isRevoked: (j: string) => store.isRevoked(j) };
+  // One ledger: signatures made with identity pool credentials are checked by both APIs.
+  const ledger = new CredentialLedger();
   const service = createIdentityService({
     config,
     clock,
     verifyUserPoolIdToken: (token) => verifyIdToken(verifyCtx, token),
     isRevoked: (j) => store.isRevoked(j),
     identities,
+    ledger,
   });
-  live.identity = (req, res, body) => service.handle(req, res, body);
+  const userPoolApi = createUserPoolApi({ config, clock, ledger });
+  live.identity = async (req, res, body) => userPoolApi.handle(req, res, body) || service.handle(req, res, body);
   live.ctx = context;
 
   return {

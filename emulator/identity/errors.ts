@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
 /**
- * Errors of the identity pool (JSON 1.1) API. The SDK reads the name from `__type` (or the
+ * Errors of the identity pool and user pool (JSON 1.1) APIs. The SDK reads the name from `__type` (or the
  * x-amzn-ErrorType header) and the text from `message`, so both are sent, as Cognito does.
  */
 export type IdentityErrorType =
@@ -12,7 +12,12 @@ export type IdentityErrorType =
   | 'ResourceConflictException'
   | 'InvalidIdentityPoolConfigurationException'
   | 'UnknownOperationException'
-  | 'InternalErrorException';
+  | 'InternalErrorException'
+  // AWS's common errors for SigV4-signed JSON operations (the same on cognito-idp and cognito-identity).
+  | 'MissingAuthenticationTokenException'
+  | 'IncompleteSignatureException'
+  | 'InvalidSignatureException'
+  | 'UnrecognizedClientException';
 
 export class IdentityError extends Error {
   constructor(

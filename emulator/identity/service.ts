@@ -9,6 +9,8 @@ import { IdentityStore } from './identity-store.js';
 import { getCredentialsForIdentity, getId, getOpenIdToken } from './identity-pool-ops.js';
 import { parseJsonBody, type JsonInput } from './json-input.js';
 import { createOpenIdTokenIssuer } from './openid-token.js';
+import { describeIdentityPool, getIdentityPoolRoles } from './pool-admin-ops.js';
+import { requireSignature } from './signed-request.js';
 import { assumeRoleWithWebIdentity, getCallerIdentity } from './sts-ops.js';
 import { StsError, sendStsError, sendStsResult } from './sts-xml.js';
 
@@ -21,6 +23,8 @@ export interface IdentityServiceDeps {
   isRevoked?(originJti: string): boolean;
   /** Identity ids, when the caller keeps them across restarts (--state); else a fresh store. */
   identities?: IdentityStore;
+  /** The credentials it issues, when another service (the user pool API) checks signatures made with them too. */
+  ledger?: CredentialLedger;
 }
 
 /** Both spellings of the target prefix are seen on the wire (reference §4). */
@@ -32,7 +36,11 @@ const identityOps: Record<string, IdentityOp> = {
   GetId: getId,
   GetCredentialsForIdentity: getCredentialsForIdentity,
   GetOpenIdToken: getOpenIdToken,
+  DescribeIdentityPool: async (ctx, input) => describeIdentityPool(ctx, input),
+  GetIdentityPoolRoles: async (ctx, input) => getIdentityPoolRoles(ctx, input),
 };
+/** The public operations (smithy.api#noAuth); every other one must be SigV4-signed (reference §4). */
+const UNSIGNED = new Set(['GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken', 'UnlinkIdentity']);
 
 /**
  * The identity pool JSON 1.1 API (X-Amz-Target) and the STS query API (form body with
@@ -53,7 +61,7 @@ export function createIdentityService(deps: IdentityServiceDeps): {
       ...(deps.isRevoked ? { isRevoked: (jti: string) => deps.isRevoked?.(jti) ?? false } : {}),
     },
     identities: deps.identities ?? new IdentityStore(),
-    ledger: new CredentialLedger(),
+    ledger: deps.ledger ?? new CredentialLedger(),
     openIdTokens,
   };
 
@@ -63,7 +71,7 @@ export function createIdentityService(deps: IdentityServiceDeps): {
       const target = req.headers['x-amz-target'];
       const op = typeof target === 'string' ? TARGET.exec(target)?.[1] : undefined;
       if (op !== undefined) {
-        await handleIdentity(ctx, op, res, body);
+        await handleIdentity(ctx, op, req, res, body);
         return true;
       }
       const params = stsParams(req, body);
@@ -74,14 +82,21 @@ export function createIdentityService(deps: IdentityServiceDeps): {
   };
 }
 
-async function handleIdentity(ctx: IdentityContext, op: string, res: ServerResponse, body: Buffer): Promise<void> {
+async function handleIdentity(ctx: IdentityContext, op: string, req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
   try {
+    if (!UNSIGNED.has(op)) requireSignature(req, body, { service: 'cognito-identity', regions: regionsOf(ctx.config), nowMs: ctx.clock.now(), ledger: ctx.ledger });
     const run = identityOps[op];
     if (!run) throw new IdentityError('UnknownOperationException', `The operation ${op} is not supported by the local emulator.`);
     sendJson(res, 200, await run(ctx, parseJsonBody(body)));
   } catch (error) {
     sendIdentityError(res, error instanceof IdentityError ? error : new IdentityError('InternalErrorException', 'Internal error.', 500));
   }
+}
+
+/** The config's region and every pool id's region prefix: a client signs with the region of the pool it asks about. */
+export function regionsOf(config: EmulatorConfig): string[] {
+  const prefixes = [config.userPool.id.split('_')[0], ...config.identityPools.map((p) => p.id.split(':')[0])];
+  return [...new Set([config.region, ...prefixes.filter((r): r is string => Boolean(r))])];
 }
 
 /** A form body naming an Action at STS's API version; anything else is not for us. */
