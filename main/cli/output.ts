@@ -1,5 +1,5 @@
 import { AppError, isAppError, type ErrorInfo } from '../core/errors/app-error.js';
-import type { ErrorCode } from '../core/errors/codes.js';
+import { isInputErrorCode, type ErrorCode } from '../core/errors/codes.js';
 import { clean } from '../core/text/clean.js';
 import type { Recorder } from '../core/trace/recorder.js';
 
@@ -38,10 +38,8 @@ export const processIo: Io = {
 };
 
 /** Exit codes are a contract: 0 success, 1 a failure the user can act on, 2 bad usage or input. */
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS', 'PROFILE_NOT_FOUND']);
-
 export function exitCodeFor(code: ErrorCode): 1 | 2 {
-  return USAGE_CODES.has(code) ? 2 : 1;
+  return isInputErrorCode(code) ? 2 : 1;
 }
 
 /** One line `error[CODE]: message`, then `hint: ...`. A stack only with --debug. */

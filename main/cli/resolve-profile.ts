@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { checkIssuerUrl } from '../core/auth/issuer-policy.js';
 import { AppError } from '../core/errors/app-error.js';
 import { readCurrentProfile } from '../core/profiles/current-profile.js';
 import { adHocProfileName } from '../core/profiles/ad-hoc.js';
@@ -19,6 +20,8 @@ export function flagsToProfileInput(flags: ProfileFlags): Partial<ProfileInput> 
   if (flags.issuer && !/^[a-z][a-z0-9+.-]*:/i.test(flags.issuer) && /^[^\s/]+\.[^\s/]+/.test(flags.issuer)) {
     throw new AppError('INVALID_INPUT', `--issuer ${flags.issuer} has no scheme`, `add https://: --issuer https://${flags.issuer}`);
   }
+  // http://example.com/... typed by the person: bad input (exit 2), refused before anything is saved or sent.
+  if (flags.issuer && /^http:/i.test(flags.issuer) && URL.canParse(flags.issuer)) checkIssuerUrl(flags.issuer);
   // A pool id starts with its region: a different --region builds an issuer that does not exist.
   const poolRegion = flags.userPoolId?.match(/^([a-z]{2}(?:-[a-z]+)+-\d+)_/)?.[1];
   if (flags.region && poolRegion && poolRegion !== flags.region && !flags.issuer) {

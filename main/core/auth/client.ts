@@ -74,7 +74,7 @@ export async function getClient(cfg: ClientConfig, deps: AuthDeps, overrides: Pa
   }, clientAuth(cfg));
   config[oidc.customFetch] = fetchFn;
   config.timeout = (deps.httpTimeoutMs ?? 30_000) / 1000;
-  if (insecure || (cfg.hostedUiDomain && checkIssuerUrl(cfg.hostedUiDomain).insecure)) oidc.allowInsecureRequests(config);
+  if (insecure || (cfg.hostedUiDomain && checkIssuerUrl(cfg.hostedUiDomain, 'hosted-UI domain').insecure)) oidc.allowInsecureRequests(config);
   oidc.enableNonRepudiationChecks(config);
   return { config, metadata, state };
 }
@@ -85,7 +85,7 @@ export async function getClient(cfg: ClientConfig, deps: AuthDeps, overrides: Pa
  */
 function hostedUiEndpoints(domain: string | undefined): Partial<oidc.ServerMetadata> {
   if (!domain) return {};
-  const base = checkIssuerUrl(domain).url.href.replace(/\/+$/, '');
+  const base = checkIssuerUrl(domain, 'hosted-UI domain').url.href.replace(/\/+$/, '');
   return {
     authorization_endpoint: `${base}/oauth2/authorize`,
     token_endpoint: `${base}/oauth2/token`,

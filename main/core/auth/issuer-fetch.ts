@@ -28,7 +28,7 @@ function downloadJwks(base: typeof fetch, cache: DiscoveryCache, url: string, in
   const pending = cache.pendingJwks.get(url) as Promise<Response | undefined> | undefined;
   if (pending) return pending;
   const work = (async () => {
-    checkEgress(url, 'the issuer\'s jwks_uri', 'INSECURE_ISSUER');
+    checkEgress(url, 'the issuer\'s jwks_uri', 'INSECURE_PROVIDER_ENDPOINT');
     const res = await base(url, { ...init, redirect: 'manual' });
     if (!res.ok) return res;
     const parsed: unknown = await res.json();
@@ -73,7 +73,7 @@ export function issuerFetch(base: typeof fetch, cache: DiscoveryCache, state: Fe
     }
     // Every request, before it is made: openid-client does not follow redirects (redirect: 'manual'),
     // so checking each URL it asks for checks every hop.
-    checkEgress(url, 'an issuer endpoint', 'INSECURE_ISSUER');
+    checkEgress(url, 'an issuer endpoint', 'INSECURE_PROVIDER_ENDPOINT');
     const res = await base(url, init);
     if (body instanceof URLSearchParams && body.has('grant_type') && res.ok) {
       state.idTokenKid = await peekIdTokenKid(res.clone());

@@ -1,25 +1,27 @@
 import type { ServerMetadata } from 'openid-client';
 import { AppError } from '../errors/app-error.js';
-import { isAllowedEgress } from '../net/egress.js';
+import { isAllowedEgress, PROVIDER_HTTP_HINT } from '../net/egress.js';
 import { isLoopbackHost } from '../net/loopback.js';
 
 export { isLoopbackHost };
 
 /**
  * https everywhere; plain http only when the issuer is on this machine (the emulator, test IdPs).
- * Returns whether insecure requests must be allowed.
+ * Returns whether insecure requests must be allowed. `what` names the value the person gave (the
+ * issuer, or a hosted-UI domain): refusing it is bad input (INSECURE_ISSUER, exit 2).
  */
-export function checkIssuerUrl(issuer: string): { url: URL; insecure: boolean } {
+export function checkIssuerUrl(issuer: string, what = 'issuer'): { url: URL; insecure: boolean } {
   let url: URL;
   try {
     url = new URL(issuer);
   } catch (cause) {
-    throw new AppError('INVALID_CONFIG', `The issuer ${issuer} is not a URL.`, 'Use https://cognito-idp.<region>.amazonaws.com/<userPoolId> or your provider\'s issuer URL.', { cause });
+    throw new AppError('INVALID_CONFIG', `The ${what} ${issuer} is not a URL.`, 'Use https://cognito-idp.<region>.amazonaws.com/<userPoolId> or your provider\'s issuer URL.', { cause });
   }
   if (url.protocol === 'https:') return { url, insecure: false };
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { url, insecure: true };
-  throw new AppError('INSECURE_ISSUER', `The issuer ${issuer} does not use https.`,
-    'Use the https issuer URL; plain http is allowed only for issuers on this machine (localhost, 127.0.0.1, [::1]).',
+  const https = url.protocol === 'http:' ? `https://${url.href.slice('http://'.length)}`.replace(/\/+$/, '') : undefined;
+  throw new AppError('INSECURE_ISSUER', `The ${what} ${issuer} does not use https.`,
+    `${https ? `Use ${https}` : `Use the https ${what} URL`}; plain http is allowed only for issuers on this machine (localhost, 127.0.0.1, [::1]).`,
     { details: { issuer } });
 }
 
@@ -37,8 +39,8 @@ export function checkEndpoints(metadata: ServerMetadata): void {
       throw new AppError('DISCOVERY_FAILED', `The issuer's ${name} ${JSON.stringify(value.slice(0, 200))} is not a URL.`, 'The discovery document must list absolute https endpoints.', { cause, details: { endpoint: name } });
     }
     if (!isAllowedEgress(url)) {
-      throw new AppError('INSECURE_ISSUER', `The issuer's ${name} ${value} does not use https.`,
-        'The discovery document must use https endpoints (plain http only on this machine).', { details: { endpoint: name } });
+      throw new AppError('INSECURE_PROVIDER_ENDPOINT', `The discovery document of ${metadata.issuer} advertises ${name} ${value}, which does not use https; nothing was sent to it.`,
+        PROVIDER_HTTP_HINT, { details: { endpoint: name } });
     }
   }
 }

@@ -57,6 +57,9 @@ export const ERROR_CODES = [
   'DISCOVERY_FAILED',
   'REQUEST_TIMEOUT',
   'INSECURE_ENDPOINT',
+  // A URL the provider handed us (its discovery document's endpoints, a token's iss) is plain http
+  // off this machine: the provider's fault (exit 1), unlike INSECURE_ISSUER, an issuer you gave (exit 2).
+  'INSECURE_PROVIDER_ENDPOINT',
   // session and storage
   'NOT_SIGNED_IN',
   'SESSION_EXPIRED',
@@ -75,3 +78,14 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes that mean "what you typed or configured is wrong" (the CLI's exit 2), as opposed to a
+ * failure to act on (exit 1). INSECURE_ISSUER is an issuer you gave; a provider's own http
+ * endpoint is INSECURE_PROVIDER_ENDPOINT, exit 1.
+ */
+const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS', 'PROFILE_NOT_FOUND', 'INSECURE_ISSUER']);
+
+export function isInputErrorCode(code: ErrorCode): boolean {
+  return INPUT_ERROR_CODES.has(code);
+}

@@ -1,5 +1,6 @@
 import { AppError } from './app-error.js';
 import type { ErrorCode } from './codes.js';
+import { PROVIDER_HTTP_HINT } from '../net/egress.js';
 import { clip, type TranslateContext } from './translate-context.js';
 
 interface Inner { message: string; claim?: string; expected?: unknown; status?: number; contentType?: string }
@@ -73,7 +74,7 @@ export function clientErrorToAppError(err: Error & { code: string }, ctx: Transl
         'Use the exact issuer from the discovery document (check trailing slash and case).');
     case 'OAUTH_HTTP_REQUEST_FORBIDDEN':
     case 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN':
-      return make('INSECURE_ISSUER', 'An endpoint of the issuer is not https.', 'Use https endpoints; plain http is allowed only for loopback (localhost) issuers.');
+      return make('INSECURE_PROVIDER_ENDPOINT', 'An endpoint the issuer advertises is not https.', PROVIDER_HTTP_HINT);
     case 'OAUTH_TIMEOUT':
       return make('REQUEST_TIMEOUT', `The ${ctx.stage ?? 'identity provider'} request timed out.`, 'The provider is slow or unreachable; try again, or check proxies and the network.');
     case 'OAUTH_ABORT':

@@ -14,6 +14,9 @@ export const pass = (name: CheckName, detail: string): CheckResult => ({ check: 
 /** A check that did not run: it fails nothing, but must not read as a pass. */
 const notCompared = (name: CheckName, detail: string): CheckResult => ({ check: { name, ok: true, detail, skipped: true } });
 
+/** Nothing failed, but it is not a pass either: a token that never expires. */
+const warned = (name: CheckName, detail: string): CheckResult => ({ check: { name, ok: true, detail, warning: true } });
+
 export function failed(name: CheckName, code: ErrorCode, detail: string, hint: string, details?: Record<string, unknown>): CheckResult {
   const error: ErrorInfo = details ? { code, message: detail, hint, details } : { code, message: detail, hint };
   return { check: { name, ok: false, detail }, error };
@@ -92,7 +95,7 @@ function timeChecks(p: Record<string, unknown>, o: ClaimCheckOptions, cognito: b
   const tol = o.toleranceSec;
   const exp = p['exp'];
   if (exp === undefined) {
-    out.push(cognito ? failed('exp', 'MISSING_CLAIM', 'no exp claim', 'Cognito tokens always expire; this one was not issued by Cognito.', { claim: 'exp' }) : pass('exp', 'no exp claim: the token never expires'));
+    out.push(cognito ? failed('exp', 'MISSING_CLAIM', 'no exp claim', 'Cognito tokens always expire; this one was not issued by Cognito.', { claim: 'exp' }) : warned('exp', 'no exp claim: the token never expires'));
   } else if (!isNumericDate(exp)) {
     out.push(failed('exp', 'INVALID_TOKEN', `exp is ${show(exp)}, not a number of seconds`, 'The issuer produced a malformed token.'));
   } else if (now > exp + tol) {

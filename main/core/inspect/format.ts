@@ -61,7 +61,7 @@ function verificationText(r: InspectReportInput, c: Palette): string {
     : v.status === 'unpinned' ? c.yellow('SIGNED BY THE ISSUER IT NAMES (issuer not pinned)') : c.yellow('UNVERIFIED');
   const lines = [`${c.bold('Verification:')} ${status}${v.keySource ? ` (keys: ${clean(v.keySource, 300)})` : ''}`];
   if (v.pinnedBy) lines.push(`  keys pinned by ${clean(v.pinnedBy, 200)}`);
-  for (const ch of v.checks) lines.push(`  ${ch.skipped ? c.dim('-') : ch.ok ? c.green('✓') : c.red('✗')} ${ch.name.padEnd(9)} ${clean(ch.detail, 300)}`);
+  for (const ch of v.checks) lines.push(`  ${ch.skipped ? c.dim('-') : ch.warning ? c.yellow('!') : ch.ok ? c.green('✓') : c.red('✗')} ${ch.name.padEnd(9)} ${clean(ch.detail, 300)}`);
   lines.push(`  clock tolerance ${v.clockToleranceSeconds} s`);
   if (v.error) {
     lines.push(`  error[${v.error.code}]: ${clean(v.error.message, 300)}`);

@@ -36,7 +36,7 @@ export async function loadKeys(tokenIss: unknown, opts: KeySourceOptions): Promi
     return { keys, source: single ? 'the JWK given' : 'the JWKS given', fromTokenIss: false };
   }
   if (opts.jwks !== undefined) {
-    const url = checkedUrl(opts.jwks, 'the JWKS URL');
+    const url = checkedUrl(opts.jwks, 'the JWKS URL', 'given');
     return { keys: parseJwks(await fetchJson(opts.fetch, url, 'JWKS'), url.href).keys, source: url.href, fromTokenIss: false };
   }
   const fromTokenIss = opts.issuer === undefined;
@@ -44,14 +44,14 @@ export async function loadKeys(tokenIss: unknown, opts: KeySourceOptions): Promi
   if (typeof issuer !== 'string' || issuer === '') {
     throw new AppError('NO_KEY_SOURCE', 'no key source: the token has no iss and no --jwks, --issuer or key was given', 'Pass --jwks URL, --issuer URL or a JWK/JWKS file to verify the signature.');
   }
-  const issuerUrl = checkedUrl(issuer, fromTokenIss ? "the token's iss" : 'the issuer');
+  const issuerUrl = checkedUrl(issuer, fromTokenIss ? "the token's iss" : 'the issuer', fromTokenIss ? 'provider' : 'given');
   const discoveryUrl = new URL(`${issuerUrl.href.replace(/\/$/, '')}/.well-known/openid-configuration`);
   const doc = await fetchJson(opts.fetch, discoveryUrl, 'discovery document');
   const jwksUri = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)['jwks_uri'] : undefined;
   if (typeof jwksUri !== 'string') {
     throw new AppError('DISCOVERY_FAILED', `the discovery document at ${discoveryUrl.href} has no jwks_uri`, 'Pass --jwks URL with the issuer\'s key set.');
   }
-  const jwksUrl = checkedUrl(jwksUri, 'the jwks_uri from discovery');
+  const jwksUrl = checkedUrl(jwksUri, 'the jwks_uri from discovery', 'provider');
   const keys = parseJwks(await fetchJson(opts.fetch, jwksUrl, 'JWKS'), jwksUrl.href).keys;
   const docIssuer = (doc as Record<string, unknown>)['issuer'];
   const loaded: LoadedKeys = { keys, source: jwksUrl.href, fromTokenIss };
@@ -59,7 +59,12 @@ export async function loadKeys(tokenIss: unknown, opts: KeySourceOptions): Promi
   return loaded;
 }
 
-function checkedUrl(value: string, what: string): URL {
+/**
+ * `origin` says who chose the URL: a flag the person gave (`given`: refusing it is bad input,
+ * INSECURE_ISSUER) or the provider (`provider`: a token's iss or discovery's jwks_uri,
+ * INSECURE_PROVIDER_ENDPOINT).
+ */
+function checkedUrl(value: string, what: string, origin: 'given' | 'provider'): URL {
   let url: URL;
   try {
     url = new URL(value);
@@ -67,10 +72,15 @@ function checkedUrl(value: string, what: string): URL {
     throw new AppError('NO_KEY_SOURCE', `${what} is not a URL: ${JSON.stringify(value.slice(0, 200))}`, 'Pass --jwks URL or --issuer URL to verify the signature.');
   }
   if (!isFetchableUrl(url)) {
+    const given = origin === 'given';
     throw new AppError(
-      'INSECURE_ISSUER',
+      given ? 'INSECURE_ISSUER' : 'INSECURE_PROVIDER_ENDPOINT',
       `${what} (${url.origin}) is not https, and plain http is fetched only from loopback hosts; no request was made`,
-      'Use the https URL, or download the JWKS yourself and pass it as a file.',
+      !given
+        ? 'The token (or its issuer\'s discovery document) names a plain-http URL; keys are not fetched from it. Pass --issuer with the https issuer you expect, or --jwks FILE with the issuer\'s keys.'
+        : url.protocol === 'http:'
+          ? `Use https://${url.href.slice('http://'.length)}, or download the JWKS yourself and pass it as a file (--jwks FILE).`
+          : 'Use the https URL, or download the JWKS yourself and pass it as a file (--jwks FILE).',
       { details: { url: url.href } },
     );
   }
@@ -82,7 +92,8 @@ async function fetchJson(fetchFn: Fetch, url: URL, what: string): Promise<unknow
   try {
     res = await egressCheckedFetch(fetchFn, { what: `the ${what} URL` })(url.href, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (err) {
-    if (isAppError(err)) throw err.code === 'INSECURE_ENDPOINT' ? new AppError('INSECURE_ISSUER', `the ${what} request to ${url.href} was refused: ${err.message}`, err.hint, { cause: err, ...(err.details ? { details: err.details } : {}) }) : err;
+    // The first URL passed checkedUrl: a refusal here is a redirect the server sent, its doing.
+    if (isAppError(err)) throw err.code === 'INSECURE_ENDPOINT' ? new AppError('INSECURE_PROVIDER_ENDPOINT', `the ${what} request to ${url.href} was refused: ${err.message}`, err.hint, { cause: err, ...(err.details ? { details: err.details } : {}) }) : err;
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
     const tls = /certificate|tls|ssl/i.test(cause);
     throw new AppError(

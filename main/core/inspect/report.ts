@@ -1,3 +1,4 @@
+import { isInputErrorCode } from '../errors/codes.js';
 import type { ClaimExplanation, DecodedToken, DecodeProblem, InspectReportInput, Verification, Warning } from './types.js';
 
 /** The stable `--json` document of `inspect`, and the window's `inspect:token` answer. */
@@ -23,11 +24,12 @@ export interface InspectReportJson {
  * well-formed JWT that was only decoded (`--offline`: nothing was claimed); 1 anything short of valid:
  * invalid (a check failed, or any decode problem), unpinned (signed by keys the token's own issuer
  * publishes; anyone can run an issuer) or unverified (no usable keys); 2 not a JWT at all (opaque,
- * encrypted, garbage, empty).
+ * encrypted, garbage, empty), or a key source the person gave that is refused (`--issuer http://…`).
  */
 export function inspectExitCode(decoded: DecodedToken, v: Verification | undefined): 0 | 1 | 2 {
   if (decoded.kind !== 'jwt') return 2;
   if (!decoded.header || !decoded.payload || decoded.problems.length > 0) return 1;
+  if (v?.error && isInputErrorCode(v.error.code)) return 2;
   if (v !== undefined && v.status !== 'valid') return 1;
   return 0;
 }

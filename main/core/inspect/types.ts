@@ -54,6 +54,8 @@ export interface VerificationCheck {
   detail: string;
   /** Not a pass: nothing was compared (no expected issuer / audience); shown with a neutral marker. */
   skipped?: true;
+  /** Not a failure, not a pass either (a non-Cognito token with no exp): shown with a warning marker. */
+  warning?: true;
 }
 
 /**

@@ -12,6 +12,9 @@ export function isAllowedEgress(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 
+/** The provider's fault, not the person's: its discovery document (or a redirect it sent) names a plain-http URL. */
+export const PROVIDER_HTTP_HINT = 'This is the provider\'s configuration, not yours: its discovery document must list https endpoints (plain http only on this machine). Ask its operator to fix it, and check that the issuer URL is the provider\'s real one.';
+
 export const EGRESS_HINT = 'Use https; plain http is allowed only to this machine (localhost, 127.0.0.1, [::1]).';
 
 /** Parses `value` and refuses it unless the egress rule allows it; `what` names it in the message. */
@@ -23,7 +26,8 @@ export function checkEgress(value: string | URL, what: string, code: ErrorCode =
     throw new AppError('INVALID_INPUT', `${what} is not a URL: ${JSON.stringify(String(value).slice(0, 200))}`, 'Give a full https:// URL.', { cause });
   }
   if (!isAllowedEgress(url)) {
-    throw new AppError(code, `${what} (${url.protocol}//${url.host}) is not https, and plain http is allowed only to this machine; no request was made`, EGRESS_HINT,
+    throw new AppError(code, `${what} (${url.protocol}//${url.host}) is not https, and plain http is allowed only to this machine; no request was made`,
+      code === 'INSECURE_PROVIDER_ENDPOINT' ? PROVIDER_HTTP_HINT : EGRESS_HINT,
       { details: { url: url.href } });
   }
   return url;

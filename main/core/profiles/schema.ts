@@ -22,6 +22,8 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }
 const secretUrl = (why: string) =>
   httpUrl.refine((u) => !URL.canParse(u) || isAllowedEgress(new URL(u)), { error: `must be https (plain http only to this machine: localhost, 127.0.0.1, [::1]): ${why}` });
 
+const issuerUrl = z.url({ protocol: /^https?$/, error: 'expected the issuer URL (--issuer, or --region with --user-pool-id)' });
+
 export const identityPoolSettingsSchema = z.object({
   id: z.string().regex(/^[\w-]+:[0-9a-f-]+$/, 'an identity pool id such as us-east-1:1b2c3d4e-...'),
   mode: z.enum(['enhanced', 'basic', 'guest']).default('enhanced'),
@@ -35,7 +37,7 @@ export const identityPoolSettingsSchema = z.object({
 
 export const profileSchema = z.object({
   name: profileNameSchema,
-  issuer: z.url({ protocol: /^https?$/, error: 'expected the issuer URL (--issuer, or --region with --user-pool-id)' }),
+  issuer: issuerUrl.refine((u) => !URL.canParse(u) || isAllowedEgress(new URL(u)), { error: 'must be https (plain http only for issuers on this machine: localhost, 127.0.0.1, [::1])' }),
   clientId: z.string({ error: 'expected the app client id (--client-id)' }).min(1, 'expected the app client id (--client-id)'),
   hasClientSecret: z.boolean().default(false),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
@@ -68,6 +70,7 @@ export type ProfileInput = z.input<typeof profileSchema>;
  * (identityTarget, resolveApiUrl, the hosted-UI domain check) and on the next edit of that profile.
  */
 const storedProfileSchema = profileSchema.extend({
+  issuer: issuerUrl,
   identityPool: identityPoolSettingsSchema.extend({ endpoint: httpUrl.optional() }).optional(),
   apiBaseUrl: httpUrl.optional(),
   hostedUiDomain: httpUrl.optional(),

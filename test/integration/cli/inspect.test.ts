@@ -98,3 +98,35 @@ describe('a token that names its own issuer (attack: self-issued admin token)', 
     expect((await runCli(['inspect', token], { home })).code).toBe(1);
   });
 });
+
+describe('what the person typed as --issuer', () => {
+  it('"$ISS/" (a trailing slash, copied from a browser): ISSUER_MISMATCH whose hint names the slash, exit 1', async () => {
+    const text = await runCli(['inspect', token, '--issuer', `${emulator.issuer}/`], { home });
+    const json = await runCli(['inspect', token, '--issuer', `${emulator.issuer}/`, '--json'], { home });
+    const hint = `Only a trailing slash differs: pass --issuer ${emulator.issuer} (iss must match exactly).`;
+    expect([text.code, text.stderr, json.code]).toEqual([1, '', 1]);
+    expect(text.stdout).toContain(`  ✗ iss       iss is "${emulator.issuer}", expected "${emulator.issuer}/" (the issuer given)`);
+    expect(text.stdout).toContain(`  error[ISSUER_MISMATCH]: iss is "${emulator.issuer}", expected "${emulator.issuer}/" (the issuer given)\n  hint: ${hint}\n`);
+    expect(JSON.parse(json.stdout).verification).toMatchObject({ status: 'invalid', error: { code: 'ISSUER_MISMATCH', hint } });
+    // doing what the hint says works
+    expect((await runCli(['inspect', token, '--issuer', emulator.issuer], { home })).code).toBe(0);
+  });
+
+  it('http:// on a host that is not this machine: INSECURE_ISSUER, exit 2 (bad input), the https URL in the hint', async () => {
+    // The emulator's token with its iss moved to that host (the signature no longer matters: nothing is fetched).
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const claims = { ...JSON.parse(Buffer.from(p, 'base64url').toString()), iss: 'http://idp.example.test/us-east-1_Pool' };
+    const moved = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
+    const r = await runCli(['inspect', moved, '--issuer', 'http://idp.example.test/us-east-1_Pool', '--json'], { home });
+    expect({ exit: r.code, stderr: r.stderr, verification: JSON.parse(r.stdout).verification }).toMatchObject({
+      exit: 2, stderr: '',
+      verification: {
+        status: 'unverified',
+        error: {
+          code: 'INSECURE_ISSUER',
+          hint: 'Use https://idp.example.test/us-east-1_Pool, or download the JWKS yourself and pass it as a file (--jwks FILE).',
+        },
+      },
+    });
+  });
+});

@@ -81,12 +81,13 @@ const cases: Case[] = [
     exit: 1,
   },
   {
-    // Exit 1, not 2: the same code covers an https issuer whose discovery advertises http endpoints.
-    name: 'an http issuer that is not on loopback → INSECURE_ISSUER before any request',
+    // Exit 2: the person typed it. A provider's own http endpoint is INSECURE_PROVIDER_ENDPOINT, exit 1
+    // (test/integration/cli/insecure-issuer.test.ts).
+    name: 'an http issuer that is not on loopback → INSECURE_ISSUER before any request, exit 2 (bad input)',
     args: () => login('http://idp.example.com/us-east-1_Pool', EMULATOR_CLIENT),
     code: 'INSECURE_ISSUER',
-    hint: 'Use the https issuer URL; plain http is allowed only for issuers on this machine (localhost, 127.0.0.1, [::1]).',
-    exit: 1,
+    hint: 'Use https://idp.example.com/us-east-1_Pool; plain http is allowed only for issuers on this machine (localhost, 127.0.0.1, [::1]).',
+    exit: 2,
   },
 ];
 

@@ -153,9 +153,9 @@ describe('verifyToken against a real JWKS on 127.0.0.1', () => {
     expect({ status: v.status, error: v.error }).toEqual({
       status: 'unverified',
       error: {
-        code: 'INSECURE_ISSUER',
+        code: 'INSECURE_PROVIDER_ENDPOINT',
         message: "the token's iss (http://idp.example.test) is not https, and plain http is fetched only from loopback hosts; no request was made",
-        hint: 'Use the https URL, or download the JWKS yourself and pass it as a file.',
+        hint: 'The token (or its issuer\'s discovery document) names a plain-http URL; keys are not fetched from it. Pass --issuer with the https issuer you expect, or --jwks FILE with the issuer\'s keys.',
         details: { url: 'http://idp.example.test/pool' },
       },
     });
@@ -167,7 +167,7 @@ describe('verifyToken against a real JWKS on 127.0.0.1', () => {
     try {
       const rec = safeRecordingFetch();
       const v = await verifyToken(decodeToken(await hostile.mint()), { now: Date.now(), fetch: rec.fetch });
-      expect({ status: v.status, code: v.error?.code, url: v.error?.details?.['url'] }).toEqual({ status: 'unverified', code: 'INSECURE_ISSUER', url: metadata });
+      expect({ status: v.status, code: v.error?.code, url: v.error?.details?.['url'] }).toEqual({ status: 'unverified', code: 'INSECURE_PROVIDER_ENDPOINT', url: metadata });
       expect(rec.requested).toEqual([`${hostile.issuer}/.well-known/openid-configuration`]);
     } finally {
       await hostile.stop();

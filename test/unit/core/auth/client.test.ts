@@ -37,7 +37,7 @@ describe('getClient with an https issuer and a loopback http hosted-UI domain', 
   ])('refuses an http %s off loopback from the https issuer (%s)', async (name, value) => {
     const { fetchFn, requested } = standIn({ [name]: value });
     const err = await getClient(cfg, { fetch: fetchFn, clock: { now: () => Date.now() }, discoveryCache: createDiscoveryCache() }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INSECURE_ISSUER', details: { endpoint: name } });
+    expect(err).toMatchObject({ code: 'INSECURE_PROVIDER_ENDPOINT', details: { endpoint: name } });
     expect(requested).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
   });
 

@@ -12,7 +12,7 @@ describe('issuerFetch', () => {
     const rec = recordingFetch();
     const f = issuerFetch(rec.fetch, createDiscoveryCache(), {});
     const err = await f(url, { method: 'GET', redirect: 'manual' } as never).catch((e: unknown) => e);
-    expect([(err as { code?: string }).code, rec.requested]).toEqual(['INSECURE_ISSUER', []]);
+    expect([(err as { code?: string }).code, rec.requested]).toEqual(['INSECURE_PROVIDER_ENDPOINT', []]);
   });
 
   it('refuses an off-rule jwks_uri, also when prefetching', async () => {
@@ -21,6 +21,6 @@ describe('issuerFetch', () => {
     const jwksUri = 'http://keys.example.test/jwks.json';
     prefetchJwks(rec.fetch, cache, jwksUri, 1000);
     const err = await issuerFetch(rec.fetch, cache, { jwksUri })(jwksUri, { method: 'GET', redirect: 'manual' } as never).catch((e: unknown) => e);
-    expect([(err as { code?: string }).code, rec.requested]).toEqual(['INSECURE_ISSUER', []]);
+    expect([(err as { code?: string }).code, rec.requested]).toEqual(['INSECURE_PROVIDER_ENDPOINT', []]);
   });
 });

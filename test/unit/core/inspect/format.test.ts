@@ -63,6 +63,13 @@ describe('formatInspectReport', () => {
     expect(text).toContain('evil\\u001b[2J');
   });
 
+  it('a token without exp is a warning (!), not a pass (✓)', () => {
+    const checks = claimChecks({ sub: 'a' }, { nowMs: NOW, toleranceSec: 60 }).map((c) => c.check);
+    const text = formatInspectReport(report(jwt(RS_HEADER, { sub: 'a' }), { status: 'valid', clockToleranceSeconds: 60, checks }), { color: false });
+    expect(text).toContain('  ! exp       no exp claim: the token never expires');
+    expect(text).not.toMatch(/✓ exp/);
+  });
+
   it('shows the text of a part that is not JSON, and colours only when asked', () => {
     const r = report(`${b64('{"alg":RS256}')}.${b64({ sub: 'a' })}.c2ln`);
     expect(formatInspectReport(r, { color: false })).toContain('  (not JSON) {"alg":RS256}');
@@ -81,6 +88,9 @@ describe('inspectExitCode', () => {
     { name: 'well-formed, unverified', token: jwt(RS_HEADER, { sub: 'a' }), v: unverified, want: 1 },
     { name: 'well-formed, decoded only (--offline)', token: jwt(RS_HEADER, { sub: 'a' }), v: undefined, want: 0 },
     { name: 'invalid', token: jwt(RS_HEADER, { sub: 'a' }), v: invalid, want: 1 },
+    // the key source the person gave (--issuer http://…) is refused: bad input
+    { name: 'unverified: INSECURE_ISSUER', token: jwt(RS_HEADER, { sub: 'a' }), v: { ...unverified, error: { code: 'INSECURE_ISSUER', message: 'm', hint: 'h' } } as Verification, want: 2 },
+    { name: 'unverified: INSECURE_PROVIDER_ENDPOINT', token: jwt(RS_HEADER, { sub: 'a' }), v: { ...unverified, error: { code: 'INSECURE_PROVIDER_ENDPOINT', message: 'm', hint: 'h' } } as Verification, want: 1 },
     { name: 'a JWT whose payload does not decode', token: `${b64(RS_HEADER)}.!!!.c2ln`, v: undefined, want: 1 },
     { name: 'a JWT in standard base64 (decodes, but is malformed)', token: `${b64(RS_HEADER)}.${b64({ a: '??>' })}==.c2ln`, v: undefined, want: 1 },
     { name: 'empty', token: '', v: undefined, want: 2 },
