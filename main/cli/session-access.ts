@@ -3,6 +3,7 @@ import { openSecrets as openCoreSecrets, type OpenedSecrets } from '../core/secr
 import { systemClock } from '../core/ports.js';
 import type { SessionVault } from '../core/secrets/session-vault.js';
 import { fileProfileLock } from '../core/session/file-lock.js';
+import { fileSignInLock } from '../core/session/sign-in-lock.js';
 import { vaultPersistence } from '../core/session/vault-persistence.js';
 import { createSessionManager, type SessionManager } from '../core/session/session-manager.js';
 import { clientConfigFor, profileAuthOps } from '../core/session/profile-auth.js';
@@ -54,6 +55,7 @@ export async function cliSession(io: Io, profile: Profile, opts: { browser?: Bro
     auth,
     clock: systemClock,
     lock: fileProfileLock(ctx.home),
+    signInLock: fileSignInLock(ctx.home),
   });
   // A secret given through the environment is kept in the keychain once the session is stored.
   if (fromEnv && clientSecret) {

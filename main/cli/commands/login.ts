@@ -14,7 +14,6 @@ import { printStatus } from '../print-status.js';
 import { writeCurrentProfile } from '../../core/profiles/current-profile.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { parseParams } from '../../core/auth/authorize-url.js';
-import { takeSignInLock } from '../../core/session/sign-in-lock.js';
 
 const action: Action = async (io, opts) => {
   const flags = opts as ProfileFlags & { param?: string[] };
@@ -22,13 +21,9 @@ const action: Action = async (io, opts) => {
   const ctx = cliContext(io);
   const profile = await resolveProfile(ctx.profiles, flags);
   const timeoutMs = parseSeconds(opts.timeout ?? 300, '--timeout') * 1000;
-  // Before any browser opens: a second login for this profile would silently replace the first.
-  const unlock = await takeSignInLock(ctx.home, profile.name);
-  try {
-    await signIn(io, opts, flags, extraParams, ctx, profile, timeoutMs);
-  } finally {
-    await unlock();
-  }
+  // The session manager takes the per-profile sign-in lock (the window's sign-in takes the same one)
+  // before any listener or browser: a second login for this profile would silently replace the first.
+  await signIn(io, opts, flags, extraParams, ctx, profile, timeoutMs);
 };
 export default action;
 

@@ -5,6 +5,7 @@ import { cachingFetch } from '../net/caching-fetch.js';
 import { createProfileStore } from '../profiles/store.js';
 import { openSecrets } from '../secrets/open-secrets.js';
 import { fileProfileLock } from '../session/file-lock.js';
+import { fileSignInLock } from '../session/sign-in-lock.js';
 import { clientConfigFor, profileAuthOps } from '../session/profile-auth.js';
 import { createSessionManager } from '../session/session-manager.js';
 import type { SessionSnapshot } from '../session/types.js';
@@ -61,6 +62,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     }),
     clock: deps.clock,
     lock: fileProfileLock(deps.home),
+    signInLock: fileSignInLock(deps.home), // the CLI's `login` takes the same one
     autoRefresh: true,
   });
 

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import type { Clock } from '../ports.js';
-import type { ProfileLock } from './file-lock.js';
+import type { ProfileLock, Unlock } from './file-lock.js';
 import type { AuthOps, SessionPersistence, SignInRequest, TokenResponse } from './ports.js';
 import { refreshDelayMs, refreshDue, retryDelayMs } from './refresh-schedule.js';
 import { SingleFlight } from './single-flight.js';
@@ -26,6 +26,11 @@ export interface SessionManagerDeps {
   random?: () => number;
   /** Background refresh timers (the app); the CLI refreshes on demand only. */
   autoRefresh?: boolean;
+  /**
+   * One interactive sign-in per profile across processes (sign-in-lock.ts): a CLI `login` and the
+   * window's "Sign in" for one profile cannot both complete; the later one gets LOGIN_IN_PROGRESS.
+   */
+  signInLock?: ProfileLock;
 }
 
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['NETWORK_UNREACHABLE', 'SERVER_ERROR', 'HTTP_ERROR', 'DISCOVERY_FAILED', 'TLS_FAILURE']);
@@ -38,6 +43,8 @@ interface Entry {
   nextRefreshAt?: number;
   attempt: number;
   signInAbort?: AbortController;
+  /** Settles when this process's current sign-in has ended and released its lock. */
+  signInDone?: Promise<void>;
 }
 
 export type SessionManager = ReturnType<typeof createSessionManager>;
@@ -178,6 +185,31 @@ export function createSessionManager(deps: SessionManagerDeps) {
     });
   }
 
+  async function signInLocked(profile: string, e: Entry, request: SignInRequest, abort: AbortController): Promise<SessionSnapshot> {
+    const previous = e.tokens;
+    set(profile, 'signing-in', 'sign-in-started');
+    try {
+      const response = await auth.signIn(profile, { ...request, signal: abort.signal });
+      const tokens = fromResponse(response, undefined);
+      const unlock = await lock(profile);
+      try {
+        await persistence.save(profile, tokens);
+      } finally {
+        await unlock();
+      }
+      e.tokens = tokens;
+      e.attempt = 0;
+      scheduleNormal(profile);
+      set(profile, 'signed-in', 'signed-in');
+      return snapshot(profile);
+    } catch (err) {
+      const appErr = isAppError(err) ? err : new AppError('INTERNAL', 'sign-in failed', 'see --debug output', { cause: err });
+      e.tokens = previous;
+      set(profile, previous ? 'signed-in' : 'error', 'sign-in-failed', appErr);
+      throw appErr;
+    }
+  }
+
   return {
     snapshot,
     subscribe(listener: (e: SessionEvent) => void): () => void {
@@ -207,36 +239,33 @@ export function createSessionManager(deps: SessionManagerDeps) {
       return snapshot(profile);
     },
 
-    async signIn(profile: string, request: SignInRequest = {}): Promise<SessionSnapshot> {
+    /**
+     * Interactive sign-in. A second one in this process replaces the first (the window's "Sign in"
+     * clicked again): the first is cancelled and has released the sign-in lock before the second takes
+     * it. One in another process (a CLI `login`) holds the lock: refused with LOGIN_IN_PROGRESS before
+     * any listener or browser. The lock is released however the sign-in ends.
+     */
+    signIn(profile: string, request: SignInRequest = {}): Promise<SessionSnapshot> {
       const e = entry(profile);
+      const prior = e.signInDone;
       e.signInAbort?.abort();
       const abort = new AbortController();
       e.signInAbort = abort;
       request.signal?.addEventListener('abort', () => abort.abort(request.signal?.reason), { once: true });
-      const previous = e.tokens;
-      set(profile, 'signing-in', 'sign-in-started');
-      try {
-        const response = await auth.signIn(profile, { ...request, signal: abort.signal });
-        const tokens = fromResponse(response, undefined);
-        const unlock = await lock(profile);
+      const run = (async () => {
+        await prior;
+        if (abort.signal.aborted) throw new AppError('LOGIN_CANCELLED', 'The sign-in was cancelled.', 'Start the sign-in again when ready.');
+        const unlock: Unlock | undefined = await deps.signInLock?.(profile);
         try {
-          await persistence.save(profile, tokens);
+          return await signInLocked(profile, e, request, abort);
         } finally {
-          await unlock();
+          await unlock?.();
         }
-        e.tokens = tokens;
-        e.attempt = 0;
-        scheduleNormal(profile);
-        set(profile, 'signed-in', 'signed-in');
-        return snapshot(profile);
-      } catch (err) {
-        const appErr = isAppError(err) ? err : new AppError('INTERNAL', 'sign-in failed', 'see --debug output', { cause: err });
-        e.tokens = previous;
-        set(profile, previous ? 'signed-in' : 'error', 'sign-in-failed', appErr);
-        throw appErr;
-      } finally {
+      })().finally(() => {
         if (e.signInAbort === abort) e.signInAbort = undefined;
-      }
+      });
+      e.signInDone = run.then(() => undefined, () => undefined);
+      return run;
     },
 
     cancelSignIn(profile: string): boolean {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../errors/app-error.js';
-import type { Unlock } from './file-lock.js';
+import type { ProfileLock, Unlock } from './file-lock.js';
 
 /**
  * One interactive sign-in per profile at a time, across processes: without it two `login`s for one
@@ -28,4 +28,9 @@ export async function takeSignInLock(home: string, profile: string, staleMs = 10
     }
     throw new AppError('INTERNAL', `could not take the sign-in lock for profile "${profile}"`, `check that ${dir} is writable`, { cause: err });
   }
+}
+
+/** The session manager's `signInLock`: every sign-in through it (CLI `login`, the window's) takes this lock. */
+export function fileSignInLock(home: string, staleMs?: number): ProfileLock {
+  return (profile) => takeSignInLock(home, profile, staleMs);
 }
