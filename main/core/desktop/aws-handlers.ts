@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { CallerIdentityView, CopyResult, CredentialsView } from '../ipc/contract.js';
-import type { Clock, ShellPorts } from '../ports.js';
+import type { Clock, Fetch, ShellPorts } from '../ports.js';
 import type { Profile } from '../profiles/schema.js';
 import type { AwsCredentialsEntry, SessionVault } from '../secrets/session-vault.js';
 import type { CredentialChoice } from './credentials-keeper.js';
@@ -18,6 +18,8 @@ export function awsHandlers(deps: {
   shell: ShellPorts | undefined;
   profile: (name: string) => Promise<Profile>;
   keeper: { get(profile: string, fresh: boolean, choice: CredentialChoice): Promise<CredentialsView> };
+  /** The recorder's fetch for a profile: STS GetCallerIdentity lands in its Timeline too. */
+  fetch?: (profile: string) => Fetch;
 }) {
   async function current(profile: string): Promise<AwsCredentialsEntry> {
     const c = (await deps.vault.read(profile))?.awsCredentials;
@@ -33,7 +35,7 @@ export function awsHandlers(deps: {
     'credentials:whoami': async (req: { profile: string }): Promise<CallerIdentityView> => {
       const [{ identityTarget }, { whoami }] = await Promise.all([import('../aws/target.js'), import('../aws/whoami.js')]);
       const target = identityTarget(await deps.profile(req.profile));
-      return { profile: req.profile, ...(await whoami(target, await current(req.profile))) };
+      return { profile: req.profile, ...(await whoami(target, await current(req.profile), deps.fetch?.(req.profile))) };
     },
     'credentials:copy': async (req: { profile: string; format: 'env' | 'ini' | 'process' }): Promise<CopyResult> => {
       const { envLines, iniBlock, processJson } = await import('../aws/export-format.js');

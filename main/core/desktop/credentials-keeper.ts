@@ -35,7 +35,8 @@ export function createCredentialsKeeper(deps: {
   clock: Clock;
   /** The session's ID token, for explaining the role (decoded only, never sent anywhere from here). */
   idToken?: (profile: string) => string | undefined;
-  credentialDeps: () => Promise<CredentialDeps>;
+  /** Per profile: the app passes its recorder's fetch, so these requests land in that profile's Timeline. */
+  credentialDeps: (profile: string) => Promise<CredentialDeps>;
   profile: (name: string) => Promise<Profile>;
   onChange: (view: CredentialsView) => void;
 }) {
@@ -72,7 +73,7 @@ export function createCredentialsKeeper(deps: {
     try {
       const profile = await deps.profile(profileName);
       const target = identityTarget(profile, { ...(choice.roleArn ? { roleArn: choice.roleArn } : {}), ...(choice.guest ? { mode: 'guest' as const } : {}) });
-      const { credentials, cached } = await getAwsCredentials(target, await deps.credentialDeps(), { noCache: fresh });
+      const { credentials, cached } = await getAwsCredentials(target, await deps.credentialDeps(profileName), { noCache: fresh });
       const renewsAt = credentials.expiration ? Math.max(deps.clock.now() + 1000, credentials.expiration - RENEW_BEFORE_MS) : undefined;
       if (renewsAt) {
         const t = setTimeout(() => void fetchCredentials(profileName, false).then(deps.onChange, () => undefined), renewsAt - deps.clock.now());

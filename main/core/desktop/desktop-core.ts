@@ -75,9 +75,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     clock: deps.clock,
     idToken: (p) => manager.snapshot(p).idToken,
     profile: (name) => profiles.get(name),
-    credentialDeps: async () => {
+    credentialDeps: async (profile) => {
       const { fileIdentityIdCache } = await import('../aws/identity-id-cache.js');
-      return { vault: secrets.vault, tokens: (p, ms) => manager.tokens(p, ms), identityIds: fileIdentityIdCache(deps.home), clock: deps.clock };
+      // Through the recorder: GetId, GetCredentialsForIdentity / GetOpenIdToken and STS land in the profile's Timeline, redacted.
+      return { vault: secrets.vault, tokens: (p, ms) => manager.tokens(p, ms), identityIds: fileIdentityIdCache(deps.home), clock: deps.clock, fetch: recorder.wrap(globalThis.fetch, { profile }) };
     },
     onChange: (v) => credentialListeners.forEach((l) => l(v)),
   });
@@ -181,7 +182,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     },
     ...timelineHandlers(recorder, process.env.npm_package_version ?? '0.1.0'),
     ...testerHandlers({ clock: deps.clock, profile: (name) => profiles.get(name), vault: secrets.vault, manager }),
-    ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper }),
+    ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper, fetch: (profile) => recorder.wrap(globalThis.fetch, { profile }) }),
   };
 
   const onSessionChanged = (listener: (view: SessionView) => void): (() => void) => manager.subscribe((e) => listener(view(e.snapshot)));
