@@ -59,8 +59,10 @@ export function buildProgram(run: Runner): Command {
       .command('doctor')
       .description("check a profile against its pool: discovery, hosted UI, client id, redirect URIs, scopes, grant, identity providers, secret, identity pool, session (no credentials needed; never completes a sign-in)")
       .addOption(json())
+      .option('--admin', 'also read the settings themselves with AWS credentials (AWS_PROFILE etc.): callback and sign-out URLs, flows, scopes, providers, lifetimes, revocation, rotation, identity pool provider and role mapping')
       .addHelpText('after', examples([
         'cognito-inspector doctor --profile prod',
+        'AWS_PROFILE=admin cognito-inspector doctor --profile prod --admin',
         'cognito-inspector doctor -p prod --json | jq \'.checks[] | select(.status == "fail")\'',
       ]) + '\nExit status: 0 nothing failed, 1 something failed, 2 bad usage.\n'),
   ).action((opts, cmd: Command) => run(import('./commands/doctor.js'), merged(cmd, opts), cmd.args));

@@ -1,4 +1,5 @@
 import { isAppError } from '../../core/errors/app-error.js';
+import { sdkAdminApi } from '../../core/aws/admin-api.js';
 import { runDoctor } from '../../core/doctor/run-doctor.js';
 import type { DoctorSession, Finding } from '../../core/doctor/types.js';
 import { systemClock } from '../../core/ports.js';
@@ -13,13 +14,17 @@ import { cliSession } from '../session-access.js';
 /**
  * `doctor`: checks a profile against the pool it points at, by probing its public endpoints the way
  * a sign-in would (never completing one, never creating anything), and, when signed in, its session
- * and identity pool. Exit 0 when nothing failed, 1 when something did, 2 for bad usage.
+ * and identity pool; with --admin it also reads the settings themselves with AWS credentials. Exit 0 when nothing failed, 1 when something did, 2 for bad usage.
  */
 const action: Action = async (io, opts) => {
-  const flags = opts as ProfileFlags & { json?: boolean };
+  const flags = opts as ProfileFlags & { json?: boolean; admin?: boolean };
   const profile = await resolveProfile(cliContext(io).profiles, flags);
   const { session, clientSecret } = await currentSession(io, profile, flags.clientSecretEnv);
-  const report = await runDoctor({ profile, ...(clientSecret ? { clientSecret } : {}), ...(session ? { session } : {}) }, { fetch: fetchFor(io, profile.name), clock: systemClock });
+  const fetchImpl = fetchFor(io, profile.name);
+  const report = await runDoctor(
+    { profile, ...(clientSecret ? { clientSecret } : {}), ...(session ? { session } : {}), ...(flags.admin ? { admin: true } : {}) },
+    { fetch: fetchImpl, clock: systemClock, ...(flags.admin ? { adminApi: sdkAdminApi(fetchImpl) } : {}) },
+  );
   const failed = report.checks.some((c) => c.status === 'fail');
   if (flags.json) printJson(io, report);
   else print(io, profile, report.checks);

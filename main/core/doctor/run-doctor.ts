@@ -1,4 +1,5 @@
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
+import { runAdminChecks } from './admin/run-admin.js';
 import { checkClient } from './client-checks.js';
 import { checkDiscovery, checkHostedUi } from './endpoint-checks.js';
 import { checkIdentity } from './identity-checks.js';
@@ -34,6 +35,9 @@ export async function runDoctor(input: DoctorInput, deps: DoctorDeps): Promise<D
     checks.push(clientKnown ? await checkClientSecret(profile, token, input.clientSecret, deps) : finding('client-secret', 'skip', profile.clientId, 'needs a known app client (see client-id)'));
   }
   checks.push(...(await checkIdentity(profile, input.session, deps)));
+  // The ID token as it was before the session check refreshed it: only decoded, to explain the role choice.
+  const idToken = input.session?.idToken;
   checks.push(...(await checkSession(input.session, profile.name)));
+  if (input.admin) checks.push(...(await runAdminChecks({ profile, ...(idToken ? { idToken } : {}) }, deps.adminApi)));
   return { profile: profile.name, checks };
 }

@@ -1,4 +1,5 @@
 import type { Clock, Fetch } from '../ports.js';
+import type { AdminApiFactory } from './admin/settings.js';
 import type { Profile } from '../profiles/schema.js';
 
 /**
@@ -9,6 +10,9 @@ import type { Profile } from '../profiles/schema.js';
 export const CHECK_IDS = [
   'discovery', 'hosted-ui', 'client-id', 'redirect-uri', 'scope', 'code-grant', 'identity-provider',
   'client-secret', 'identity-pool', 'guest-access', 'session',
+  // --admin: the settings themselves, read with AWS credentials (admin/)
+  'admin-access', 'hosted-ui-domain', 'callback-urls', 'sign-out-urls', 'oauth-flows', 'oauth-scopes', 'identity-providers',
+  'token-validity', 'token-revocation', 'refresh-rotation', 'identity-pool-provider', 'role-mapping',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 export type Status = 'pass' | 'warn' | 'fail' | 'skip';
@@ -41,11 +45,15 @@ export interface DoctorInput {
   /** The client secret from the keychain, when the profile has one. */
   clientSecret?: string;
   session?: DoctorSession;
+  /** Also read the settings themselves with AWS credentials (`doctor --admin`). */
+  admin?: boolean;
 }
 
 export interface DoctorDeps {
   fetch: Fetch;
   clock: Clock;
+  /** The AWS API reader --admin uses (the SDK clients: main/core/aws/admin-api.ts). */
+  adminApi?: AdminApiFactory;
 }
 
 export const finding = (id: CheckId, status: Status, subject: string, message: string, fix = ''): Finding => ({ id, status, subject, message, fix });

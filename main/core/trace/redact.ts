@@ -15,7 +15,7 @@ export function marker(value: string): string {
 /** Parameter, JSON key and XML element names whose values are secrets (compared lower-cased). */
 const SECRET_NAMES = new Set([
   'code', 'code_verifier', 'access_token', 'id_token', 'refresh_token', 'token', 'id_token_hint',
-  'client_secret', 'client_assertion', 'assertion', 'password', 'session',
+  'client_secret', 'clientsecret', 'client_assertion', 'assertion', 'password', 'session',
   // AWS: identity pool and STS shapes, SDK credentials
   'secretkey', 'secretaccesskey', 'sessiontoken', 'webidentitytoken', 'x-amz-security-token',
   'idtoken', 'accesstoken', 'refreshtoken',
