@@ -33,12 +33,17 @@ const INVOKE: ReadonlySet<string> = new Set(Object.keys({
   'timeline:har': true,
   'tester:authorize-url': true,
   'tester:doctor': true,
+  'tester:try': true,
+  'tester:try-cancel': true,
+  'tester:try-last': true,
+  'tester:scopes': true,
 } satisfies Record<InvokeChannel, true>));
 const EVENTS: ReadonlySet<string> = new Set(Object.keys({
   'session:changed': true,
   'credentials:changed': true,
   'auth:waiting': true,
   'profiles:changed': true,
+  'tester:waiting': true,
 } satisfies Record<EventChannel, true>));
 
 const api: RendererApi = {

@@ -49,6 +49,7 @@ async function start(): Promise<void> {
   core.onCredentialsChanged((view) => win && sendEvent(win.webContents, 'credentials:changed', view));
   core.onSignInWaiting((w) => win && sendEvent(win.webContents, 'auth:waiting', w));
   core.onProfilesChanged((list) => win && sendEvent(win.webContents, 'profiles:changed', list));
+  core.subscribe('tester:waiting', (w) => win && sendEvent(win.webContents, 'tester:waiting', w));
 
   // Sleep and network loss: timers may not have fired, so refresh what is due now.
   powerMonitor.on('resume', () => void core?.wake());

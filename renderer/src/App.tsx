@@ -180,7 +180,7 @@ export function App() {
               ) : null}
               {tab === 'Inspect any token' ? <InspectTab now={now} /> : null}
               {tab === 'Profile' ? <ProfileTab profile={profile} onEdit={openEdit} onRemoved={() => setTab('Tokens')} onStatus={app.setStatus} /> : null}
-              {tab === 'Tester' ? <TesterTab profile={profile.name} /> : null}
+              {tab === 'Tester' ? <TesterTab profile={profile.name} mainClipboard={app.caps.mainClipboard} now={now} /> : null}
               {tab === 'Timeline' ? <TimelineTab profile={profile.name} /> : null}
             </div>
           </>

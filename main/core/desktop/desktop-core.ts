@@ -13,6 +13,7 @@ import { vaultPersistence } from '../session/vault-persistence.js';
 import { createRecorder } from '../trace/recorder.js';
 import { awsHandlers } from './aws-handlers.js';
 import { testerHandlers } from './tester-handlers.js';
+import { testerTryHandlers } from './tester-try.js';
 import { timelineHandlers } from './timeline-handlers.js';
 import { createCredentialsKeeper } from './credentials-keeper.js';
 import type { InspectTokenRequest } from './inspect-token.js';
@@ -69,6 +70,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
   // The inspector shows tokens on every render; their issuer's keys need fetching once, not each time.
   const inspectFetch = cachingFetch(globalThis.fetch, deps.clock);
   const waitingListeners = new Set<(w: SignInWaiting) => void>();
+  const tryWaitingListeners = new Set<(w: SignInWaiting) => void>();
   const credentialListeners = new Set<(v: CredentialsView) => void>();
   const profileListeners = new Set<(list: ProfileSummary[]) => void>();
   const keeper = createCredentialsKeeper({
@@ -182,6 +184,13 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     },
     ...timelineHandlers(recorder, process.env.npm_package_version ?? '0.1.0'),
     ...testerHandlers({ clock: deps.clock, profile: (name) => profiles.get(name), vault: secrets.vault, manager }),
+    ...testerTryHandlers({
+      clock: deps.clock, browser: deps.browser, recorder, vault: secrets.vault, profile: (name) => profiles.get(name),
+      signInTimeoutMs: deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS,
+      signingIn: (p) => manager.snapshot(p).state === 'signing-in',
+      onWaiting: (w) => tryWaitingListeners.forEach((l) => l(w)),
+      ...(deps.shell?.focusWindow ? { focusWindow: () => deps.shell?.focusWindow?.() } : {}),
+    }),
     ...awsHandlers({ clock: deps.clock, vault: secrets.vault, shell: deps.shell, profile: (name) => profiles.get(name), keeper, fetch: (profile) => recorder.wrap(globalThis.fetch, { profile }) }),
   };
 
@@ -205,6 +214,10 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     'credentials:changed': onCredentialsChanged,
     'auth:waiting': onSignInWaiting,
     'profiles:changed': onProfilesChanged,
+    'tester:waiting': (listener) => {
+      tryWaitingListeners.add(listener);
+      return () => void tryWaitingListeners.delete(listener);
+    },
   };
 
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorInfo, Result } from '../errors/app-error.js';
 import type { Exchange } from '../trace/types.js';
 import type { DoctorReport } from '../doctor/types.js';
+import type { TryOutcome } from '../tester/run-try.js';
 
 export type { Exchange } from '../trace/types.js';
 import type { InspectReportJson } from '../inspect/report.js';
@@ -79,6 +80,16 @@ export const invokeSchemas = {
     params: z.record(z.string().regex(/^[A-Za-z_][\w.:-]{0,99}$/), z.string().max(2048)).default({}),
   }).strict(),
   'tester:doctor': z.object({ profile: profileName }).strict(),
+  /** A real sign-in with the tester's parameters; the saved profile and its session stay as they are. */
+  'tester:try': z.object({
+    profile: profileName,
+    scopes: z.array(z.string().regex(/^\S{1,256}$/)).max(50).optional(),
+    identityProvider: z.string().max(128).optional(),
+    params: z.record(z.string().regex(/^[A-Za-z_][\w.:-]{0,99}$/), z.string().max(2048)).default({}),
+  }).strict(),
+  'tester:try-cancel': z.object({ profile: profileName }).strict(),
+  'tester:try-last': z.object({ profile: profileName }).strict(),
+  'tester:scopes': z.object({ profile: profileName }).strict(),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -211,6 +222,13 @@ export interface InvokeResponses {
   /** The authorize URL for the tester's parameters (a preview; nothing listens). */
   'tester:authorize-url': { url: string; params: Record<string, string> };
   'tester:doctor': DoctorReport;
+  /** A refusal is an outcome too (its `error` and Cognito's raw `cognito`); only bad input fails the call. */
+  'tester:try': TryOutcome;
+  'tester:try-cancel': { cancelled: boolean };
+  /** The profile's last Try in this run of the app (memory only). */
+  'tester:try-last': { last?: TryOutcome };
+  /** Scopes to offer: the profile's and discovery's scopes_supported. */
+  'tester:scopes': { profile: string[]; supported: string[] };
 }
 
 /** A sign-in is waiting for the browser: the URL works in any browser on this machine. */
@@ -229,9 +247,11 @@ export interface EventPayloads {
   'auth:waiting': SignInWaiting;
   /** profiles.json changed (the window, or the CLI in another process). */
   'profiles:changed': ProfileSummary[];
+  /** A Tester "Try" is waiting for the browser (same shape as a sign-in's). */
+  'tester:waiting': SignInWaiting;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting', 'profiles:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['session:changed', 'credentials:changed', 'auth:waiting', 'profiles:changed', 'tester:waiting'];
 
 /** The API the preload exposes on `window.cognitoInspector`. */
 export type RendererApi = {

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
 import type { InvokeResponses } from '../../../main/core/ipc/contract.js';
 import { bridge } from '../api.js';
+import { ScopePicker } from '../components/ScopePicker.js';
+import { TryPanel, type TryParams } from '../components/TryPanel.js';
 
 type Report = InvokeResponses['tester:doctor'];
 
@@ -17,10 +19,12 @@ export function parseExtras(text: string): Record<string, string> {
 
 /**
  * The app-client tester: authorize parameters as a form with a live preview of the URL a sign-in
- * would open (the saved profile is not changed), and "Check app client", which runs `doctor`.
+ * would open, "Try" (a real sign-in with them; the saved profile and session are not changed), and
+ * "Check app client", which runs `doctor`.
  */
-export function TesterTab({ profile }: { profile: string }) {
-  const [scopes, setScopes] = useState('');
+export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: { profile: string; mainClipboard?: boolean; now?: number }) {
+  const [scopes, setScopes] = useState<string[] | undefined>();
+  const [profileScopes, setProfileScopes] = useState<string[]>([]);
   const [idp, setIdp] = useState('');
   const [prompt, setPrompt] = useState('');
   const [loginHint, setLoginHint] = useState('');
@@ -31,19 +35,23 @@ export function TesterTab({ profile }: { profile: string }) {
   const [report, setReport] = useState<Report | undefined>();
   const [checking, setChecking] = useState(false);
 
-  useEffect(() => {
+  // One request for both the preview and Try, so the URL shown is the one a Try opens (except its state and PKCE).
+  const request = useMemo<TryParams>(() => {
     const params: Record<string, string> = { ...parseExtras(extras) };
     if (prompt) params.prompt = prompt;
     if (loginHint) params.login_hint = loginHint;
     if (lang) params.lang = lang;
-    const scopeList = scopes.split(/\s+/).filter(Boolean);
+    return { params, ...(scopes?.length ? { scopes } : {}), ...(idp ? { identityProvider: idp } : {}) };
+  }, [scopes, idp, prompt, loginHint, lang, extras]);
+
+  useEffect(() => {
     const timer = setTimeout(() => {
       void bridge()
-        .invoke('tester:authorize-url', { profile, params, ...(scopeList.length ? { scopes: scopeList } : {}), ...(idp ? { identityProvider: idp } : {}) })
+        .invoke('tester:authorize-url', { profile, ...request })
         .then((r) => (r.ok ? (setUrl(r.value.url), setError(undefined)) : setError(r.error)));
     }, 250);
     return () => clearTimeout(timer);
-  }, [profile, scopes, idp, prompt, loginHint, lang, extras]);
+  }, [profile, request]);
 
   async function check(): Promise<void> {
     setChecking(true);
@@ -57,7 +65,7 @@ export function TesterTab({ profile }: { profile: string }) {
     <section aria-labelledby="tester-heading">
       <h3 id="tester-heading">Tester</h3>
       <form className="tester" onSubmit={(e) => e.preventDefault()}>
-        <label>Scopes (space-separated; empty: the profile's) <input value={scopes} onChange={(e) => setScopes(e.target.value)} placeholder="openid email profile" /></label>
+        <ScopePicker key={profile} profile={profile} onChange={(list, fromProfile) => (setScopes(list), setProfileScopes(fromProfile))} />
         <label>Identity provider <input value={idp} onChange={(e) => setIdp(e.target.value)} placeholder="Google" /></label>
         <label>Prompt <select value={prompt} onChange={(e) => setPrompt(e.target.value)}><option value="">(none)</option><option>login</option><option>none</option><option>consent</option><option>select_account</option></select></label>
         <label>Login hint <input value={loginHint} onChange={(e) => setLoginHint(e.target.value)} /></label>
@@ -67,6 +75,7 @@ export function TesterTab({ profile }: { profile: string }) {
       <h4>Authorize URL</h4>
       <pre aria-label="Authorize URL preview" className="url-preview">{url}</pre>
       {error ? <p role="alert">{error.code}: {error.message} — {error.hint}</p> : null}
+      <TryPanel key={profile} profile={profile} request={request} profileScopes={profileScopes} mainClipboard={mainClipboard} now={now} />
       <p><button type="button" onClick={() => void check()} disabled={checking}>{checking ? 'Checking…' : 'Check app client'}</button></p>
       {report ? (
         <ul aria-label="Doctor checklist" className="checklist">
