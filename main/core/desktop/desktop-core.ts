@@ -187,7 +187,7 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
     ...testerTryHandlers({
       clock: deps.clock, browser: deps.browser, recorder, vault: secrets.vault, profile: (name) => profiles.get(name),
       signInTimeoutMs: deps.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS,
-      signingIn: (p) => manager.snapshot(p).state === 'signing-in',
+      signInLock: fileSignInLock(deps.home),
       onWaiting: (w) => tryWaitingListeners.forEach((l) => l(w)),
       ...(deps.shell?.focusWindow ? { focusWindow: () => deps.shell?.focusWindow?.() } : {}),
     }),

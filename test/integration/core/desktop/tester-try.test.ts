@@ -7,6 +7,7 @@ import { createDesktopCore, type DesktopCore } from '../../../../main/core/deskt
 import { dispatchInvoke } from '../../../../main/core/ipc/dispatch.js';
 import type { SignInWaiting } from '../../../../main/core/ipc/contract.js';
 import { systemClock } from '../../../../main/core/ports.js';
+import { takeSignInLock } from '../../../../main/core/session/sign-in-lock.js';
 
 /**
  * The Try handlers against the embedded pool, without a person: what the fail-fast probe decides
@@ -57,6 +58,35 @@ describe('desktop core: tester Try', () => {
     expect(await core.handlers['tester:try-cancel']({ profile: 'local-demo' } as never)).toEqual({ cancelled: true });
     expect((await tried).error?.code).toBe('LOGIN_CANCELLED');
     expect(await core.handlers['tester:try-cancel']({ profile: 'local-demo' } as never)).toEqual({ cancelled: false });
+  });
+
+  it("takes the profile's sign-in lock: refused while a CLI login holds it; while a Try waits, the window's sign-in is refused", async () => {
+    const unlock = await takeSignInLock(home, 'local-demo'); // what a `login` in a terminal holds
+    const refused = await dispatchInvoke('tester:try', core.handlers['tester:try'] as never, { profile: 'local-demo' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOGIN_IN_PROGRESS' } });
+    await unlock();
+
+    const waiting = new Promise<SignInWaiting>((resolve) => core.subscribe('tester:waiting', resolve));
+    const tried = core.handlers['tester:try']({ profile: 'local-demo', params: {} } as never);
+    await waiting;
+    const signIn = await dispatchInvoke('auth:sign-in', core.handlers['auth:sign-in'] as never, { profile: 'local-demo' });
+    expect(signIn).toMatchObject({ ok: false, error: { code: 'LOGIN_IN_PROGRESS' } });
+    await core.handlers['tester:try-cancel']({ profile: 'local-demo' } as never);
+    expect((await tried).error?.code).toBe('LOGIN_CANCELLED');
+    await (await takeSignInLock(home, 'local-demo'))(); // released when the Try ended
+  });
+
+  it('a new Try replaces the one waiting (cancelled, its lock released first)', async () => {
+    const waits: SignInWaiting[] = [];
+    const off = core.subscribe('tester:waiting', (w) => waits.push(w));
+    const first = core.handlers['tester:try']({ profile: 'local-demo', params: {} } as never);
+    await expect.poll(() => waits.length).toBe(1);
+    const second = core.handlers['tester:try']({ profile: 'local-demo', params: { lang: 'ja' } } as never);
+    expect((await first).error?.code).toBe('LOGIN_CANCELLED');
+    await expect.poll(() => waits.length).toBe(2);
+    expect(await core.handlers['tester:try-cancel']({ profile: 'local-demo' } as never)).toEqual({ cancelled: true });
+    expect((await second).error?.code).toBe('LOGIN_CANCELLED');
+    off();
   });
 
   it('refuses a protocol parameter and a malformed request before anything starts', async () => {
