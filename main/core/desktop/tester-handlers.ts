@@ -1,4 +1,6 @@
 import { previewAuthorizeUrl } from '../auth/authorize-url.js';
+import { sdkAdminApi } from '../aws/admin-api.js';
+import type { AdminApiFactory } from '../doctor/admin/settings.js';
 import type { DoctorReport } from '../doctor/types.js';
 import type { Clock } from '../ports.js';
 import type { Profile } from '../profiles/schema.js';
@@ -11,6 +13,8 @@ export interface TesterDeps {
   profile(name: string): Promise<Profile>;
   vault: SessionVault;
   manager: SessionManager;
+  /** doctor --admin's AWS reads; the SDK clients with the standard credential chain when absent. */
+  adminApi?: AdminApiFactory;
 }
 
 /**
@@ -25,7 +29,7 @@ export function testerHandlers(deps: TesterDeps) {
       const preview = await previewAuthorizeUrl(cfg, { clock: deps.clock }, req.params);
       return { url: preview.url, params: Object.fromEntries(new URL(preview.url).searchParams) };
     },
-    'tester:doctor': async (req: { profile: string }): Promise<DoctorReport> => {
+    'tester:doctor': async (req: { profile: string; admin?: boolean }): Promise<DoctorReport> => {
       const profile = await deps.profile(req.profile);
       const stored = await deps.vault.read(req.profile);
       const { runDoctor } = await import('../doctor/run-doctor.js');
@@ -41,7 +45,8 @@ export function testerHandlers(deps: TesterDeps) {
             refresh: () => deps.manager.refresh(req.profile, 0),
           },
         } : {}),
-      }, { fetch: globalThis.fetch, clock: deps.clock });
+        ...(req.admin ? { admin: true } : {}),
+      }, { fetch: globalThis.fetch, clock: deps.clock, ...(req.admin ? { adminApi: deps.adminApi ?? sdkAdminApi(globalThis.fetch) } : {}) });
     },
   };
 }

@@ -79,7 +79,8 @@ export const invokeSchemas = {
     identityProvider: z.string().max(128).optional(),
     params: z.record(z.string().regex(/^[A-Za-z_][\w.:-]{0,99}$/), z.string().max(2048)).default({}),
   }).strict(),
-  'tester:doctor': z.object({ profile: profileName }).strict(),
+  /** admin: also read the settings with AWS credentials from the standard chain (doctor --admin). */
+  'tester:doctor': z.object({ profile: profileName, admin: z.boolean().optional() }).strict(),
   /** A real sign-in with the tester's parameters; the saved profile and its session stay as they are. */
   'tester:try': z.object({
     profile: profileName,

@@ -34,6 +34,7 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [report, setReport] = useState<Report | undefined>();
   const [checking, setChecking] = useState(false);
+  const [admin, setAdmin] = useState(false);
 
   // One request for both the preview and Try, so the URL shown is the one a Try opens (except its state and PKCE).
   const request = useMemo<TryParams>(() => {
@@ -55,7 +56,7 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
 
   async function check(): Promise<void> {
     setChecking(true);
-    const r = await bridge().invoke('tester:doctor', { profile });
+    const r = await bridge().invoke('tester:doctor', { profile, ...(admin ? { admin: true } : {}) });
     setChecking(false);
     if (r.ok) setReport(r.value);
     else setError(r.error);
@@ -76,7 +77,8 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
       <pre aria-label="Authorize URL preview" className="url-preview">{url}</pre>
       {error ? <p role="alert">{error.code}: {error.message} — {error.hint}</p> : null}
       <TryPanel key={profile} profile={profile} request={request} profileScopes={profileScopes} mainClipboard={mainClipboard} now={now} />
-      <p><button type="button" onClick={() => void check()} disabled={checking}>{checking ? 'Checking…' : 'Check app client'}</button></p>
+      <p><button type="button" onClick={() => void check()} disabled={checking}>{checking ? 'Checking…' : 'Check app client'}</button>{' '}
+        <label><input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> Also read the settings (needs AWS credentials)</label></p>
       {report ? (
         <ul aria-label="Doctor checklist" className="checklist">
           {report.checks.map((c, i) => (
