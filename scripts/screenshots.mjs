@@ -15,14 +15,17 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
-// Like a real browser launch, open() returns at once; the person signs in on the hosted UI meanwhile.
+// Like a real browser launch, open() returns at once; the person signs in on the hosted UI meanwhile
+// (alice for the sign-in, bob for the Tester's Try).
+let signIns = 0;
 const opener = {
   async open(url) {
+    const first = signIns++ === 0;
     void (async () => {
       const page = await browser.newPage();
       await page.goto(url);
-      await page.screenshot({ path: 'docs/screenshots/hosted-ui.png' });
-      await page.fill('input[name="username"]', 'alice');
+      if (first) await page.screenshot({ path: 'docs/screenshots/hosted-ui.png' });
+      await page.fill('input[name="username"]', first ? 'alice' : 'bob');
       await page.fill('input[name="password"]', 'Passw0rd!');
       await page.click('button[type="submit"]');
     })();
@@ -84,12 +87,18 @@ const idToken = await page.evaluate(() => window.__invoke('session:get', { profi
 await page.getByLabel(/Token \(paste a JWT/).fill(idToken);
 await page.getByRole('row').filter({ hasText: 'token_use' }).first().waitFor();
 await page.screenshot({ path: 'docs/screenshots/inspector.png' });
+await page.getByRole('tab', { name: 'Tester' }).click();
+await page.getByRole('checkbox', { name: 'phone' }).check();
+await page.getByRole('button', { name: 'Try', exact: true }).click();
+await page.getByRole('table', { name: /^Scopes asked and granted/ }).waitFor({ timeout: 30_000 });
+await page.getByRole('heading', { name: 'Try result' }).evaluate((h) => h.scrollIntoView());
+await page.screenshot({ path: 'docs/screenshots/tester-try.png' });
 
 const dark = await openWindow('dark');
 await dark.getByRole('status', { name: 'Session state: Signed in' }).waitFor({ timeout: 30_000 });
 await dark.getByRole('row').filter({ hasText: 'cognito:groups' }).first().waitFor();
 await dark.screenshot({ path: 'docs/screenshots/app-dark.png' });
-console.log('wrote docs/screenshots/{hosted-ui,app-signed-in,aws-credentials,inspector,app-dark}.png');
+console.log('wrote docs/screenshots/{hosted-ui,app-signed-in,aws-credentials,inspector,tester-try,app-dark}.png');
 await browser.close();
 server.close();
 await core.dispose();
