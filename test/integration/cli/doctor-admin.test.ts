@@ -147,6 +147,17 @@ describe('doctor --admin without what it needs', () => {
     expect(admin(report).filter((c) => c.id !== 'admin-access').map((c) => c.status)).toEqual(Array(ADMIN_IDS.length - 1).fill('skip'));
   }, 30_000);
 
+  it('an app client the pool does not have: admin-access names the read and Cognito\'s answer; the client checks skip', async () => {
+    const e = await emulatorWith({ ...configWith(), userPool: { ...configWith().userPool, clients: [{ ...configWith().userPool.clients[0]!, clientId: 'someotherclient' }] } });
+    const { code, report } = await doctorAdmin(e);
+    expect(code).toBe(1);
+    expect(admin(report).filter((c) => c.status === 'fail').map((c) => `${c.id} ${c.subject}: ${c.message}`)).toEqual([
+      `admin-access DescribeUserPoolClient: not found: ResourceNotFoundException: User pool client ${CLIENT} does not exist.`,
+    ]);
+    expect(report.checks.filter((c) => ['callback-urls', 'oauth-flows', 'token-revocation'].includes(c.id)).map((c) => c.status)).toEqual(['skip', 'skip', 'skip']);
+    expect(report.checks.find((c) => c.id === 'hosted-ui-domain')?.status).toBe('pass');
+  }, 30_000);
+
   it('--trace=full of a confidential client: the secret DescribeUserPoolClient returns is never printed', async () => {
     const secret = 'doctor-admin-secret-value-5f2c';
     const e = await emulatorWith(configWith({ secret }));
