@@ -14,6 +14,8 @@ export interface Io {
   trace?: Recorder;
   /** The width of the terminal stderr writes to; undefined when stderr is not a terminal (no redraws then). */
   stderrColumns?(): number | undefined;
+  /** The width of the terminal stdout writes to; undefined when stdout is not a terminal (a pipe: no wrapping). */
+  stdoutColumns?(): number | undefined;
   /** Whether stdin is a terminal (a person typing, not a pipe). */
   stdinIsTTY?: boolean;
 }
@@ -34,6 +36,7 @@ export const processIo: Io = {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   stderrColumns: () => (process.stderr.isTTY ? process.stderr.columns || 80 : undefined),
+  stdoutColumns: () => (process.stdout.isTTY ? process.stdout.columns || 80 : undefined),
   stdinIsTTY: Boolean(process.stdin.isTTY),
 };
 
@@ -71,6 +74,28 @@ export function wrapWords(line: string, columns: number): string {
   }
   out.push(current);
   return out.join('\n');
+}
+
+/**
+ * Breaks `text` between words to fit `columns`, the first line after `first` and every further one
+ * after `indent` spaces (a hanging indent), never reaching the last column. A single word longer than
+ * the room (a URL, an ARN) keeps its line whole rather than being cut where it could not be copied.
+ */
+export function wrapHanging(first: string, text: string, indent: number, columns: number): string[] {
+  const out: string[] = [];
+  const room = (prefix: string) => Math.max(20, columns - 1 - [...prefix].length);
+  let prefix = first;
+  let current = '';
+  for (const word of text.split(/ +/)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && [...candidate].length > room(prefix)) {
+      out.push(prefix + current);
+      prefix = ' '.repeat(indent);
+      current = word;
+    } else current = candidate;
+  }
+  out.push(prefix + current);
+  return out;
 }
 
 export function printJson(io: Io, value: unknown): void {

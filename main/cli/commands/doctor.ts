@@ -5,7 +5,7 @@ import type { DoctorSession, Finding } from '../../core/doctor/types.js';
 import { systemClock } from '../../core/ports.js';
 import type { Profile } from '../../core/profiles/schema.js';
 import { cliContext } from '../context.js';
-import { fetchFor, printJson, type Io } from '../output.js';
+import { fetchFor, printJson, wrapHanging, type Io } from '../output.js';
 import type { ProfileFlags } from '../profile-options.js';
 import type { Action } from '../program.js';
 import { resolveProfile } from '../resolve-profile.js';
@@ -62,12 +62,17 @@ async function currentSession(io: Io, profile: Profile, clientSecretEnv?: string
 
 const MARK: Record<Finding['status'], string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' };
 
+/** One line per finding, its fix under it; on a terminal, long lines wrap with a hanging indent. */
 function print(io: Io, profile: Profile, checks: Finding[]): void {
   const width = Math.max(...checks.map((c) => c.id.length));
-  const lines = [`doctor: profile "${profile.name}" (${profile.issuer}, client ${profile.clientId})`];
+  const columns = io.stdoutColumns?.();
+  const fit = (first: string, text: string, indent: number) => (columns ? wrapHanging(first, text, indent, columns) : [first + text]);
+  const lines = fit('doctor: ', `profile "${profile.name}" (${profile.issuer}, client ${profile.clientId})`, 2);
+  const column = 2 + 4 + 2 + width + 2; // where the subject starts
   for (const c of checks) {
-    lines.push(`  ${MARK[c.status]}  ${c.id.padEnd(width)}  ${c.subject}: ${c.message}`);
-    if (c.fix && c.status !== 'pass') lines.push(`        ${' '.repeat(width)}  fix: ${c.fix}`);
+    const head = `  ${MARK[c.status]}  ${c.id.padEnd(width)}  `;
+    lines.push(...fit(head, `${c.subject}: ${c.message}`, column));
+    if (c.fix && c.status !== 'pass') lines.push(...fit(`${' '.repeat(column)}fix: `, c.fix, column + 'fix: '.length));
   }
   const count = (s: Finding['status']) => checks.filter((c) => c.status === s).length;
   lines.push(`${count('fail')} failed, ${count('warn')} warnings, ${count('pass')} passed, ${count('skip')} skipped`);

@@ -28,17 +28,17 @@ export async function checkClientSecret(profile: Profile, token: string | undefi
   if (bare !== 'invalid_client' && bare !== 'invalid_grant') return finding('client-secret', 'warn', subject, `the token endpoint answered a probe with ${bare}`, '');
   if (!needsSecret) {
     return profile.hasClientSecret
-      ? finding('client-secret', 'warn', subject, 'the client is public (no secret needed) but the profile expects one', 'drop it: cognito-inspector profiles edit <name> (re-add without --client-secret-env)')
+      ? finding('client-secret', 'warn', subject, 'the client is public (no secret needed) but the profile expects one', `re-add the profile without --client-secret-env (and with its other settings): cognito-inspector profiles add ${profile.name} --issuer ${profile.issuer} --client-id ${profile.clientId} --replace`)
       : finding('client-secret', 'pass', subject, 'public client, and the profile sends no secret');
   }
   if (!profile.hasClientSecret || !secret) {
     return finding('client-secret', 'fail', subject, `the client needs a secret (the token endpoint answers invalid_client without one) and the profile ${profile.hasClientSecret ? 'has none in the keychain' : 'has none'}`,
-      'give it once: cognito-inspector login --profile <name> --client-secret-env VAR (it is then kept in the keychain); see it with aws cognito-idp describe-user-pool-client --user-pool-id <id> --client-id ' + profile.clientId + ' --query UserPoolClient.ClientSecret. A desktop app is better off with a public client (no secret).');
+      `give it once: cognito-inspector login --profile ${profile.name} --client-secret-env VAR (it is then kept in the keychain); see it with aws cognito-idp describe-user-pool-client --user-pool-id <id> --client-id ${profile.clientId} --query UserPoolClient.ClientSecret. A desktop app is better off with a public client (no secret).`);
   }
   if (!isAllowedEgress(new URL(token))) return finding('client-secret', 'skip', subject, 'the token endpoint is not https: the secret is not sent there');
   const basic = Buffer.from(`${encodeURIComponent(profile.clientId)}:${encodeURIComponent(secret)}`).toString('base64');
   const withSecret = await tokenError(token, form, { authorization: `Basic ${basic}` }, deps);
   return withSecret === 'invalid_client'
-    ? finding('client-secret', 'fail', subject, 'the client needs a secret and the one in the keychain is refused (invalid_client)', 'give the current secret: cognito-inspector login --profile <name> --client-secret-env VAR')
+    ? finding('client-secret', 'fail', subject, 'the client needs a secret and the one in the keychain is refused (invalid_client)', `give the current secret: cognito-inspector login --profile ${profile.name} --client-secret-env VAR`)
     : finding('client-secret', 'pass', subject, 'the client needs a secret and the profile\'s is accepted');
 }
