@@ -104,6 +104,12 @@ export function TryResult(props: { outcome: TryOutcome; profileScopes: string[];
       <p className="muted">
         {outcome.error ? 'Refused' : 'Signed in'} at {localTime(outcome.finishedAt)}, in {((outcome.finishedAt - outcome.startedAt) / 1000).toFixed(1)} s. Nothing was saved: the profile and its session are as they were.
       </p>
+      {outcome.authorizeUrl ? (
+        <details>
+          <summary>The authorize URL this Try opened</summary>
+          <code className="url">{outcome.authorizeUrl}</code>
+        </details>
+      ) : null}
       {outcome.error ? (
         <>
           <ErrorNote error={outcome.error} label="Try error" />

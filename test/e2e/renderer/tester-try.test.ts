@@ -113,6 +113,8 @@ describe('the Tester tab: Try', () => {
     await personSignsIn({ user: 'bob' });
 
     await expect.poll(() => tester().getByRole('status').filter({ hasText: /^Try/ }).textContent()).toBe('Try signed in: 5 of 5 asked scopes granted.');
+    await result().getByText('The authorize URL this Try opened').click();
+    expect(await result().locator('details code.url').textContent()).toMatch(/[?&]prompt=login&.*scope=openid\+email\+profile\+aws\.cognito\.signin\.user\.admin\+phone&/);
     const phone = result().getByRole('row', { name: /^phone/ });
     expect(await phone.textContent()).toBe("phoneyesyesadded for this Try (not in the profile's scopes)");
     expect(await result().getByRole('note', { name: 'Scopes summary' }).textContent()).toBe('Every scope asked was granted (from the access token).');
