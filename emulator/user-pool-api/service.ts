@@ -32,9 +32,9 @@ export function createUserPoolApi(deps: { config: EmulatorConfig; clock: Clock; 
       const op = req.method === 'POST' && typeof target === 'string' ? TARGET.exec(target)?.[1] : undefined;
       if (op === undefined) return false;
       try {
-        requireSignature(req, body, { service: 'cognito-idp', regions, nowMs: deps.clock.now(), ...(deps.ledger ? { ledger: deps.ledger } : {}) });
         const run = ops[op];
         if (!run) throw new IdentityError('UnknownOperationException', `The operation ${op} is not supported by the local emulator.`);
+        requireSignature(req, body, { service: 'cognito-idp', regions, nowMs: deps.clock.now(), ...(deps.ledger ? { ledger: deps.ledger } : {}) });
         sendJson(res, 200, run(ctx, parseJsonBody(body)));
       } catch (error) {
         sendIdentityError(res, error instanceof IdentityError ? error : new IdentityError('InternalErrorException', 'Internal error.', 500));
