@@ -28,7 +28,9 @@ export function ScopePicker({ profile, onChange }: { profile: string; onChange: 
 
   useEffect(() => {
     const extra = other.split(/\s+/).filter(Boolean);
-    const list = [...checked, ...extra.filter((s) => !checked.includes(s))];
+    // In the offered order (profile's first), however they were clicked; then the typed ones.
+    const picked = offer ? offeredScopes(offer.profile, offer.supported).filter((s) => checked.includes(s)) : [];
+    const list = [...picked, ...extra.filter((s) => !picked.includes(s))];
     onChange(offer || extra.length ? list : undefined, offer?.profile ?? []);
   }, [offer, checked, other]);
 
