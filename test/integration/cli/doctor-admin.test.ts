@@ -129,6 +129,14 @@ describe('doctor --admin against pools that get one setting wrong', () => {
     expect(bad[0]!.fix).toMatch(command);
   }, 60_000);
 
+  it('a registered plain-http 127.0.0.1 callback: warn (Cognito allows http only for localhost), with the localhost alternative', async () => {
+    const e = await emulatorWith();
+    const { report } = await doctorAdmin(e, { args: ['--redirect-uri', 'http://127.0.0.1:53682/callback'] });
+    const c = report.checks.find((x) => x.id === 'callback-urls');
+    expect(c).toMatchObject({ status: 'warn', subject: 'http://127.0.0.1:53682/callback', message: expect.stringMatching(/plain http only for http:\/\/localhost/) });
+    expect(c?.fix).toMatch(/Allowed callback URLs \(Cognito console → .*--callback-urls .*http:\/\/localhost:53682\/callback.*profiles edit .* --redirect-uri http:\/\/localhost:53682\/callback$/);
+  }, 30_000);
+
   it('rotation on with a grace period: pass, saying how long the old token lasts', async () => {
     const e = await emulatorWith(configWith({ refreshTokenRotation: { enabled: true, gracePeriodSeconds: 10 } }));
     const { report } = await doctorAdmin(e);

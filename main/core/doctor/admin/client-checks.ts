@@ -53,7 +53,7 @@ function callbackFindings(profile: Profile, c: ClientSettings, update: Update): 
     const httpNotLocalhost = uri.startsWith('http://') && new URL(uri).hostname !== 'localhost';
     if (c.callbackUrls.includes(uri)) {
       return httpNotLocalhost
-        ? finding('callback-urls', 'warn', uri, 'registered, but Cognito allows plain http only for http://localhost: use http://localhost:<port>/… or https', `register and use http://localhost:${new URL(uri).port || '<port>'}${new URL(uri).pathname} instead`)
+        ? finding('callback-urls', 'warn', uri, 'registered, but Cognito allows plain http only for http://localhost: use http://localhost:<port>/… or https', localhostFix(profile, uri, c, update))
         : finding('callback-urls', 'pass', uri, `registered (exact match among ${c.callbackUrls.length} callback URL${c.callbackUrls.length === 1 ? '' : 's'})`);
     }
     const near = nearMiss(uri, c.callbackUrls);
@@ -61,6 +61,13 @@ function callbackFindings(profile: Profile, c: ClientSettings, update: Update): 
     return finding('callback-urls', 'fail', uri, `not registered${near ? ` (${near})` : ''}; ${registered}. The hosted UI would show "An error was encountered with the requested page" (redirect_mismatch)`,
       `add it under Allowed callback URLs (${clientConsole('Login pages')}), or: ${update(`--callback-urls ${words([...c.callbackUrls, uri])}`)}`);
   });
+}
+
+/** The same callback on localhost: registered (console or CLI) and used by the profile. */
+function localhostFix(profile: Profile, uri: string, c: ClientSettings, update: Update): string {
+  const u = new URL(uri);
+  const local = `http://localhost${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  return `add ${local} under Allowed callback URLs (${clientConsole('Login pages')}), or: ${update(`--callback-urls ${words([...c.callbackUrls, local])}`)}; then: cognito-inspector profiles edit ${profile.name} --redirect-uri ${local}`;
 }
 
 function signOutFinding(profile: Profile, c: ClientSettings, update: Update): Finding {
