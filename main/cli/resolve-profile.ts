@@ -4,7 +4,7 @@ import { AppError } from '../core/errors/app-error.js';
 import { readCurrentProfile } from '../core/profiles/current-profile.js';
 import { adHocProfileName } from '../core/profiles/ad-hoc.js';
 import { cognitoIssuer } from '../core/profiles/cognito-issuer.js';
-import { profileSchema, type Profile, type ProfileInput } from '../core/profiles/schema.js';
+import { profileSchema, savedProfileSchema, type Profile, type ProfileInput } from '../core/profiles/schema.js';
 import type { ProfileStore } from '../core/profiles/store.js';
 import { parseOrThrow } from '../core/profiles/validate.js';
 import type { ProfileFlags } from './profile-options.js';
@@ -56,7 +56,7 @@ export async function resolveProfile(store: ProfileStore, flags: ProfileFlags): 
   const given = flagsToProfileInput(flags);
   if (flags.profile) {
     const saved = await store.get(flags.profile);
-    return parseOrThrow(profileSchema, mergeProfile(saved, given), 'the profile');
+    return parseOrThrow(savedProfileSchema, mergeProfile(saved, given), 'the profile');
   }
   if (given.issuer || given.clientId) {
     if (!given.issuer || !given.clientId) {
@@ -69,10 +69,10 @@ export async function resolveProfile(store: ProfileStore, flags: ProfileFlags): 
   // Neither --profile nor ad-hoc flags: the current profile (`profiles use`, or the last signed in).
   const current = await readCurrentProfile(dirname(store.path));
   const currentProfile = current ? await store.find(current) : undefined;
-  if (currentProfile) return parseOrThrow(profileSchema, mergeProfile(currentProfile, given), 'the profile');
+  if (currentProfile) return parseOrThrow(savedProfileSchema, mergeProfile(currentProfile, given), 'the profile');
   const all = await store.list();
   const only = all.filter((p) => !p.adHoc);
-  if (only.length === 1) return parseOrThrow(profileSchema, mergeProfile(only[0]!, given), 'the profile');
+  if (only.length === 1) return parseOrThrow(savedProfileSchema, mergeProfile(only[0]!, given), 'the profile');
   const adHoc = all.filter((p) => p.adHoc).map((p) => p.name);
   const choose = (names: string[]) => `add --profile NAME (one of: ${names.join(', ')}), or make one current: cognito-inspector profiles use NAME`;
   throw new AppError(

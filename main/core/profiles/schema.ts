@@ -65,6 +65,12 @@ export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 
 /**
+ * A saved profile as commands use it: an http issuer saved before the rule still reads, so `status`
+ * and `logout` work for it; anything that contacts the issuer refuses it (INSECURE_ISSUER, exit 2).
+ */
+export const savedProfileSchema = profileSchema.extend({ issuer: issuerUrl });
+
+/**
  * profiles.json as read: the secret-receiving URLs are not re-judged here, so one profile saved before
  * the egress rule does not make every other profile unreadable. Each is refused where it is used
  * (identityTarget, resolveApiUrl, the hosted-UI domain check) and on the next edit of that profile.

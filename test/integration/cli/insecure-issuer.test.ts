@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, freshHome, runCli, savedProfiles } from './support.js';
 
@@ -25,6 +27,16 @@ describe('an http issuer the person typed', () => {
       exit: 2, stdout: '', code: 'INSECURE_ISSUER', message: `The issuer ${TYPED} does not use https.`, hint: TYPED_HINT,
     });
     expect(await savedProfiles(home)).toEqual({});
+  });
+
+  it('a profile saved before the rule: status and logout still work; login refuses it (INSECURE_ISSUER, exit 2)', async () => {
+    const home = await freshHome();
+    await writeFile(join(home, 'profiles.json'), JSON.stringify({ version: 1, profiles: { old: { name: 'old', issuer: TYPED, clientId: 'abc' } } }));
+    const status = await runCli(['status', '--profile', 'old'], { home });
+    expect([status.code, status.stdout, status.stderr]).toEqual([1, 'not signed in with profile "old": run cognito-inspector login --profile old\n', '']);
+    expect((await runCli(['logout', '--profile', 'old', '--local'], { home })).code).toBe(0);
+    const login = await runCli(['login', '--profile', 'old', '--no-browser', '--timeout', '5'], { home });
+    expect({ exit: login.code, ...errorOf(login.stderr) }).toEqual({ exit: 2, code: 'INSECURE_ISSUER', message: `The issuer ${TYPED} does not use https.`, hint: TYPED_HINT });
   });
 });
 
