@@ -29,7 +29,9 @@ export function ensureAppBuilt(): void {
   ensureBuilt();
   const index = join(ROOT, 'dist/renderer/index.html');
   if (!existsSync(index) || newest(join(ROOT, 'renderer')) > statSync(index).mtimeMs) {
-    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    // NODE_ENV=production: vitest sets NODE_ENV=test, under which Vite bundles React's development
+    // build; tests should drive the renderer users run.
+    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
 }
 
