@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document, MutationObserver */
 // Benchmark: the window's first render after load in headless Chromium, served by the browser shell
 // (the real desktop core behind it), median of RUNS fresh pages; and the renderer's JS size gzipped
 // (budget 250 KB). Prints figures, asserts nothing (goal: first render under 300 ms here).
