@@ -11,6 +11,7 @@ const { contextBridge, ipcRenderer } = electron;
 // preload can require only 'electron', and the contract brings zod). A unit test runs this file
 // against INVOKE_CHANNELS / EVENT_CHANNELS too.
 const INVOKE: ReadonlySet<string> = new Set(Object.keys({
+  'app:bootstrap': true,
   'app:capabilities': true,
   'app:keychain': true,
   'app:copy-text': true,

@@ -12,6 +12,7 @@ import type { SessionSnapshot } from '../session/types.js';
 import { vaultPersistence } from '../session/vault-persistence.js';
 import { createRecorder } from '../trace/recorder.js';
 import { awsHandlers } from './aws-handlers.js';
+import { bootstrap } from './bootstrap.js';
 import { testerHandlers } from './tester-handlers.js';
 import { testerTryHandlers } from './tester-try.js';
 import { timelineHandlers } from './timeline-handlers.js';
@@ -122,8 +123,17 @@ export async function createDesktopCore(deps: DesktopCoreDeps) {
 
   // Restore every saved profile: at most one refresh each, none while cached tokens are valid.
   const restored = Promise.all((await profiles.list()).map((p) => manager.restore(p.name).catch(() => undefined)));
+  let restoring = true;
+  void restored.finally(() => (restoring = false));
 
   const handlers: { [C in keyof InvokeResponses]: (req: never) => Promise<InvokeResponses[C]> } = {
+    'app:bootstrap': async (req: { profile?: string }) =>
+      bootstrap(req, {
+        capabilities: () => handlers['app:capabilities']({} as never),
+        keychain: () => handlers['app:keychain']({} as never),
+        profiles: () => handlers['profiles:list']({} as never),
+        sessionIfRestored: (profile) => (restoring ? undefined : view(manager.snapshot(profile))),
+      }),
     'app:capabilities': async () => ({
       mainClipboard: Boolean(deps.shell?.writeClipboard),
       nativeFilePicker: Boolean(deps.shell?.pickFile),

@@ -38,6 +38,12 @@ const roleArn = z.string().regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1
 const profileDraft = z.record(z.string().max(64), z.unknown());
 
 export const invokeSchemas = {
+  /**
+   * The window's first render in one round trip: capabilities, keychain, profiles and the session
+   * of the profile it will show. `profile` is the one it remembers (or was opened for); a name that
+   * is not a profile is no error, the first profile is shown instead.
+   */
+  'app:bootstrap': z.object({ profile: z.string().max(256).optional() }).strict(),
   'app:capabilities': z.object({}).strict(),
   'profiles:list': z.object({}).strict(),
   'session:get': z.object({ profile: profileName }).strict(),
@@ -197,7 +203,20 @@ export interface Capabilities {
   focusWindow: boolean;
 }
 
+/** What `app:bootstrap` answers: the window renders from it, then follows the events. */
+export interface Bootstrap {
+  capabilities: Capabilities;
+  keychain: KeychainStatus;
+  /** The saved profiles, or why they could not be read (the window still starts and shows it). */
+  profiles: Result<ProfileSummary[]>;
+  /** The profile to show: the one asked for when it exists, else the first; absent when there is none. */
+  selected?: string;
+  /** Its session; absent while saved sessions are still being restored (then `session:get` waits for it). */
+  session?: SessionView;
+}
+
 export interface InvokeResponses {
+  'app:bootstrap': Bootstrap;
   'app:capabilities': Capabilities;
   'profiles:list': ProfileSummary[];
   'profiles:get': ProfileDetail;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, isAppError, type Result } from '../errors/app-error.js';
+import { AppError, isAppError, type ErrorInfo, type Result } from '../errors/app-error.js';
 import { invokeSchemas, type InvokeChannel, type InvokeResponses } from './contract.js';
 
 /**
@@ -22,7 +22,11 @@ export async function dispatchInvoke<C extends InvokeChannel>(channel: C, handle
   try {
     return { ok: true, value: await handler(parsed.data as z.infer<(typeof invokeSchemas)[C]>) };
   } catch (err) {
-    const e = isAppError(err) ? err : new AppError('INTERNAL', 'unexpected failure', 'see the app log');
-    return { ok: false, error: e.toInfo() };
+    return { ok: false, error: toErrorInfo(err) };
   }
+}
+
+/** What crosses the bridge for a failure: an AppError's own info, anything else as INTERNAL (no stack, no library text). */
+export function toErrorInfo(err: unknown): ErrorInfo {
+  return (isAppError(err) ? err : new AppError('INTERNAL', 'unexpected failure', 'see the app log')).toInfo();
 }
