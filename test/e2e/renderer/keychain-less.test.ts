@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
+import { personSignsIn } from '../../support/hosted-ui.js';
 import { ensureAppBuilt, startUi, UrlSink, type RunningUi } from '../../integration/web/support.js';
 import { expectAccessible } from './window-support.js';
 
@@ -45,13 +46,7 @@ describe('the window without a keychain', () => {
     }
 
     await page.getByRole('group', { name: 'Session actions' }).getByRole('button', { name: 'Sign in', exact: true }).click();
-    const hosted = await context.newPage();
-    await hosted.goto(await sink.next());
-    await hosted.fill('input[name="username"]', 'alice');
-    await hosted.fill('input[name="password"]', 'Passw0rd!');
-    await hosted.click('button[type="submit"]');
-    await hosted.waitForURL(/\/done/);
-    await hosted.close();
+    await personSignsIn(context, sink.next());
     await page.getByRole('status', { name: 'Session state: Signed in' }).waitFor();
     expect(await page.getByRole('article', { name: 'Refresh token' }).textContent()).toContain('memory only (lost when the app quits)');
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.js';
+import { personSignsIn as signInAtHostedUi } from '../../support/hosted-ui.js';
 import { ensureAppBuilt } from '../../integration/web/support.js';
 import { expectAccessible, MISMATCH_PORT, startWindow, type WindowHarness } from './window-support.js';
 
@@ -17,22 +18,7 @@ describe('the window, end to end', () => {
   let page: Page;
 
   /** The person in the browser the core opened: the hosted UI's form, or the simulated Google. */
-  async function personSignsIn(as: { user?: string; google?: boolean } = {}): Promise<void> {
-    const hosted = await context.newPage();
-    await hosted.goto(await app.nextBrowserUrl());
-    // The hosted UI's one-hour session cookie may sign the person in without a form.
-    if (/\/done/.test(hosted.url())) return void (await hosted.close());
-    if (as.google) await hosted.getByRole('button', { name: /demo\.user@gmail\.com/ }).click();
-    else if (!(await hosted.locator('input[name="username"]').count())) {
-      await hosted.waitForURL(/\/done/);
-    } else {
-      await hosted.fill('input[name="username"]', as.user ?? 'alice');
-      await hosted.fill('input[name="password"]', 'Passw0rd!');
-      await hosted.click('button[type="submit"]');
-    }
-    await hosted.waitForURL(/\/done/);
-    await hosted.close();
-  }
+  const personSignsIn = (as: { user?: string; google?: boolean } = {}) => signInAtHostedUi(context, app.nextBrowserUrl(), as);
 
   const session = () => page.getByRole('region', { name: 'Session' });
   const sessionActions = () => page.getByRole('group', { name: 'Session actions' });

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSecrets } from '../../../main/core/secrets/open-secrets.js';
 import { launchChromium } from '../../support/browser.js';
+import { personSignsIn } from '../../support/hosted-ui.js';
 import { readEventStream } from './event-stream-reader.js';
 import { ensureAppBuilt, startUi, UrlSink, type RunningUi } from './support.js';
 
@@ -58,13 +59,7 @@ describe('cognito-inspector ui in Chromium', () => {
     const actions = page.getByRole('group', { name: 'Session actions' });
     await actions.getByRole('button', { name: 'Sign in', exact: true }).click();
     // the core opened "the system browser" (our --browser-command): the person signs in there
-    const hosted = await context.newPage();
-    await hosted.goto(await sink.next());
-    await hosted.fill('input[name="username"]', 'alice');
-    await hosted.fill('input[name="password"]', 'Passw0rd!');
-    await hosted.click('button[type="submit"]');
-    await hosted.waitForURL(/\/done/);
-    await hosted.close();
+    await personSignsIn(context, sink.next());
 
     await page.getByRole('status', { name: 'Session state: Signed in' }).waitFor();
     await page.getByRole('cell', { name: 'alice', exact: true }).first().waitFor();
