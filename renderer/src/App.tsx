@@ -7,6 +7,7 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { ProfileForm } from './components/ProfileForm.js';
 import { SessionHeader } from './components/SessionHeader.js';
 import { Sidebar } from './components/Sidebar.js';
+import { PanelSkeleton, SessionSkeleton } from './components/Skeleton.js';
 import { WaitingPanel } from './components/WaitingPanel.js';
 import { useAppState } from './hooks/useAppState.js';
 import { useNow } from './hooks/useNow.js';
@@ -105,9 +106,40 @@ export function App() {
   };
 
   const keychainProblem = app.keychain && !app.keychain.available && !keychainDismissed;
+  // Until the first answer is in, the shell (sidebar, header, tabs) stands with placeholders in it.
+  const loading = !app.booted && !app.profilesError;
+  const tabList = (
+    <div className="tabs" role="tablist" aria-label="Views">
+      {TABS.map((t, i) => (
+        <button
+          key={t}
+          ref={(el) => {
+            tabRefs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${i}`}
+          aria-selected={tab === t}
+          aria-controls="tab-panel"
+          tabIndex={tab === t ? 0 : -1}
+          onClick={() => setTab(t)}
+          onKeyDown={(e) => onTabKey(e, i)}
+        >
+          {t}
+        </button>
+      ))}
+    </div>
+  );
+  const tabPanel = (busy: boolean, children: React.ReactNode) => (
+    <div className="tab-panel" role="tabpanel" id="tab-panel" aria-labelledby={`tab-${TABS.indexOf(tab)}`} aria-busy={busy || undefined}>
+      {busy ? <PanelSkeleton /> : children}
+    </div>
+  );
+  // The Tokens and AWS tabs show the session: until it is known they would guess "signed out".
+  const sessionPending = !app.session && (tab === 'Tokens' || tab === 'AWS');
   return (
     <div className="app">
-      {app.profiles ? (
+      {app.profiles || loading ? (
         <Sidebar profiles={app.profiles} selected={app.selected} sessions={{}} onSelect={app.setSelected} onAdd={openAdd} onImport={startImport}>
           <input
             ref={fileInput}
@@ -145,44 +177,35 @@ export function App() {
           <>
             <SessionHeader profile={profile} session={app.session} now={now} onView={app.acceptSession} onStatus={app.setStatus} />
             {app.waiting && app.session?.state === 'signing-in' ? <WaitingPanel waiting={app.waiting} now={now} /> : null}
-            <div className="tabs" role="tablist" aria-label="Views">
-              {TABS.map((t, i) => (
-                <button
-                  key={t}
-                  ref={(el) => {
-                    tabRefs.current[i] = el;
-                  }}
-                  type="button"
-                  role="tab"
-                  id={`tab-${i}`}
-                  aria-selected={tab === t}
-                  aria-controls="tab-panel"
-                  tabIndex={tab === t ? 0 : -1}
-                  onClick={() => setTab(t)}
-                  onKeyDown={(e) => onTabKey(e, i)}
-                >
-                  {t}
-                </button>
-              ))}
-            </div>
-            <div className="tab-panel" role="tabpanel" id="tab-panel" aria-labelledby={`tab-${TABS.indexOf(tab)}`}>
-              {tab === 'Tokens' ? <TokensTab profile={profile.name} session={app.session} previous={app.previous} mainClipboard={app.caps.mainClipboard} now={now} /> : null}
-              {tab === 'AWS' ? (
-                <AwsTab
-                  profile={profile}
-                  session={app.session}
-                  credentials={app.credentials}
-                  onCredentials={app.setCredentials}
-                  mainClipboard={app.caps.mainClipboard}
-                  onEditProfile={() => setTab('Profile')}
-                  now={now}
-                />
-              ) : null}
-              {tab === 'Inspect any token' ? <InspectTab now={now} /> : null}
-              {tab === 'Profile' ? <ProfileTab profile={profile} onEdit={openEdit} onRemoved={() => setTab('Tokens')} onStatus={app.setStatus} /> : null}
-              {tab === 'Tester' ? <TesterTab profile={profile.name} mainClipboard={app.caps.mainClipboard} now={now} /> : null}
-              {tab === 'Timeline' ? <TimelineTab profile={profile.name} /> : null}
-            </div>
+            {tabList}
+            {tabPanel(
+              sessionPending,
+              <>
+                {tab === 'Tokens' ? <TokensTab profile={profile.name} session={app.session} previous={app.previous} mainClipboard={app.caps.mainClipboard} now={now} /> : null}
+                {tab === 'AWS' ? (
+                  <AwsTab
+                    profile={profile}
+                    session={app.session}
+                    credentials={app.credentials}
+                    onCredentials={app.setCredentials}
+                    mainClipboard={app.caps.mainClipboard}
+                    onEditProfile={() => setTab('Profile')}
+                    now={now}
+                  />
+                ) : null}
+                {tab === 'Inspect any token' ? <InspectTab now={now} /> : null}
+                {tab === 'Profile' ? <ProfileTab profile={profile} onEdit={openEdit} onRemoved={() => setTab('Tokens')} onStatus={app.setStatus} /> : null}
+                {tab === 'Tester' ? <TesterTab profile={profile.name} mainClipboard={app.caps.mainClipboard} now={now} /> : null}
+                {tab === 'Timeline' ? <TimelineTab profile={profile.name} /> : null}
+              </>,
+            )}
+          </>
+        ) : loading || app.profiles?.length ? (
+          // Loading, or profiles listed but the selection not settled yet (never "No profiles yet").
+          <>
+            <SessionSkeleton />
+            {tabList}
+            {tabPanel(true, null)}
           </>
         ) : app.profiles ? (
           <div className="empty">

@@ -6,6 +6,7 @@ import { countdown, localClock, relative } from '../lib/format.js';
 import { userOf } from '../lib/jwt.js';
 import { ErrorNote } from './ErrorNote.js';
 import { GoogleMark } from './GoogleMark.js';
+import { SessionSkeleton } from './Skeleton.js';
 
 const STATE_TEXT: Record<SessionView['state'], string> = {
   'signed-out': 'Signed out',
@@ -18,7 +19,7 @@ const STATE_TEXT: Record<SessionView['state'], string> = {
 
 const RESULT_TEXT = { refreshed: 'refreshed', rotated: 'refreshed', retrying: 'failed, retrying', failed: 'failed', rejected: 'refresh token rejected' } as const;
 
-/** Who is signed in, how the session stands, and the actions on it. */
+/** Who is signed in, how the session stands, and the actions on it (a placeholder until the session is known). */
 export function SessionHeader(props: { profile: ProfileSummary; session: SessionView | undefined; now: number; onView: (v: SessionView) => void; onStatus: (s: string) => void }) {
   const { profile, session, now } = props;
   const [actionError, setActionError] = useState<ErrorInfo | undefined>();
@@ -50,7 +51,9 @@ export function SessionHeader(props: { profile: ProfileSummary; session: Session
   const signIn = (extra: { prompt?: 'login'; identityProvider?: string }, label: string) =>
     void run(label, () => bridge().invoke('auth:sign-in', { profile: profile.name, ...extra }));
 
-  const error = actionError ?? session?.error;
+  // Not known yet: a placeholder, not a guessed "Signed out" that a restored session then replaces.
+  if (!session) return <SessionSkeleton />;
+  const error = actionError ?? session.error;
   return (
     <section className="session" aria-label="Session">
       <div className="who">

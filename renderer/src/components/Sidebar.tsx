@@ -1,8 +1,11 @@
 import type { ProfileSummary, SessionView } from '../../../main/core/ipc/contract.js';
 
-/** Every profile, the selected one marked; the profile actions that do not need one selected. */
+/**
+ * Every profile, the selected one marked; the profile actions that do not need one selected. While
+ * the profiles are loading (`profiles` undefined) the list is a placeholder and the actions wait.
+ */
 export function Sidebar(props: {
-  profiles: ProfileSummary[];
+  profiles: ProfileSummary[] | undefined;
   selected: string;
   sessions: Record<string, SessionView | undefined>;
   onSelect: (name: string) => void;
@@ -16,8 +19,14 @@ export function Sidebar(props: {
       <h2 className="sidebar-title" id="profiles-heading">
         Profiles
       </h2>
-      <ul aria-labelledby="profiles-heading">
-        {props.profiles.map((p) => (
+      <ul aria-labelledby="profiles-heading" aria-busy={props.profiles ? undefined : true}>
+        {props.profiles ? null : (
+          <li>
+            <span className="sr-only">Loading profiles…</span>
+            <span className="skeleton" aria-hidden="true" />
+          </li>
+        )}
+        {props.profiles?.map((p) => (
           <li key={p.name}>
             <button
               type="button"
@@ -32,10 +41,10 @@ export function Sidebar(props: {
         ))}
       </ul>
       <div className="sidebar-actions">
-        <button type="button" data-shortcut="n" onClick={props.onAdd} title="Alt+N">
+        <button type="button" data-shortcut="n" onClick={props.onAdd} title="Alt+N" disabled={!props.profiles}>
           Add profile
         </button>
-        <button type="button" onClick={props.onImport}>
+        <button type="button" onClick={props.onImport} disabled={!props.profiles}>
           Import Amplify config…
         </button>
         {props.children}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Capabilities, CredentialsView, KeychainStatus, ProfileSummary, SessionView, SignInWaiting } from '../../../main/core/ipc/contract.js';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
-import { bridge, initialProfile } from '../api.js';
+import { bridge } from '../api.js';
+import { bootstrapOnce, rememberedProfile, SELECTED_KEY } from '../lib/bootstrap.js';
 import { decodePayload } from '../lib/jwt.js';
 import { sameSession } from '../lib/token-diff.js';
 
@@ -11,8 +12,6 @@ export interface PreviousTokens {
   access?: Record<string, unknown>;
 }
 
-const SELECTED_KEY = 'cognito-inspector:selected-profile';
-
 /**
  * Everything the window shows, fed by the bridge's events: profiles, each profile's session and
  * AWS credentials, the sign-in waiting state, and what the shell can do.
@@ -20,7 +19,7 @@ const SELECTED_KEY = 'cognito-inspector:selected-profile';
 export function useAppState() {
   const [profiles, setProfiles] = useState<ProfileSummary[] | undefined>();
   const [profilesError, setProfilesError] = useState<ErrorInfo | undefined>();
-  const [selected, setSelectedState] = useState<string>(() => initialProfile() ?? localStorage.getItem(SELECTED_KEY) ?? '');
+  const [selected, setSelectedState] = useState<string>(() => rememberedProfile() ?? '');
   const [sessions, setSessions] = useState<Record<string, SessionView>>({});
   const [credentials, setCredentials] = useState<Record<string, CredentialsView>>({});
   const [waiting, setWaiting] = useState<Record<string, SignInWaiting | undefined>>({});
@@ -28,6 +27,7 @@ export function useAppState() {
   const [caps, setCaps] = useState<Capabilities>({ mainClipboard: false, nativeFilePicker: false, focusWindow: false });
   const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
   const [status, setStatus] = useState('Starting…');
+  const [booted, setBooted] = useState(false);
   const sessionsRef = useRef(sessions);
   sessionsRef.current = sessions;
 
@@ -78,11 +78,27 @@ export function useAppState() {
         setStatus('Profiles updated from profiles.json');
       }),
     ];
-    void api.invoke('app:capabilities', {}).then((r) => r.ok && setCaps(r.value));
-    void api.invoke('app:keychain', {}).then((r) => r.ok && setKeychain(r.value));
-    void loadProfiles().then(() => setStatus('Ready'));
+    // One round trip for the first render (asked already by main.tsx). What an event has delivered
+    // meanwhile is newer than this answer, so the answer only fills what is still missing.
+    void bootstrapOnce().then((r) => {
+      if (!r.ok) {
+        setProfilesError(r.error);
+        setStatus(`Could not start: ${r.error.code}`);
+        return;
+      }
+      const b = r.value;
+      setCaps(b.capabilities);
+      setKeychain(b.keychain);
+      const listed = b.profiles;
+      if (listed.ok) setProfiles((list) => list ?? listed.value);
+      else setProfilesError(listed.error);
+      if (b.selected) setSelectedState(b.selected);
+      if (b.session && !sessionsRef.current[b.session.profile]) acceptSession(b.session);
+      setBooted(true);
+      setStatus('Ready');
+    });
     return () => offs.forEach((off) => off());
-  }, [acceptSession, loadProfiles]);
+  }, [acceptSession]);
 
   // Keep a valid selection: the remembered profile if it still exists, else the first one.
   useEffect(() => {
@@ -90,12 +106,17 @@ export function useAppState() {
     if (!profiles.some((p) => p.name === selected)) setSelected(profiles[0]!.name);
   }, [profiles, selected, setSelected]);
 
+  // Another profile shown, or the answer above came while sessions were still being restored: ask
+  // for its session (session:get waits for the restore). Until it arrives the header shows it is loading.
+  const asking = useRef(new Set<string>());
   useEffect(() => {
-    if (!selected || sessions[selected]) return;
+    if (!booted || !selected || sessions[selected] || asking.current.has(selected)) return;
+    asking.current.add(selected);
     void bridge()
       .invoke('session:get', { profile: selected })
-      .then((r) => r.ok && acceptSession(r.value));
-  }, [selected, sessions, acceptSession]);
+      .then((r) => acceptSession(r.ok ? r.value : { profile: selected, state: 'error', persisted: false, error: r.error }))
+      .finally(() => asking.current.delete(selected));
+  }, [booted, selected, sessions, acceptSession]);
 
   return {
     profiles,
@@ -108,6 +129,8 @@ export function useAppState() {
     waiting: waiting[selected],
     previous: previous[selected] ?? {},
     caps,
+    /** The first answer is in (the shell shows placeholders until then). */
+    booted,
     keychain,
     status,
     setStatus,
