@@ -9,6 +9,7 @@ import type { EmulatorConfigInput } from '../../../emulator/config-schema.js';
 import { startEmulator, type Emulator } from '../../../emulator/index.js';
 import { createDesktopCore, type DesktopCore } from '../../../main/core/desktop/desktop-core.js';
 import { systemClock } from '../../../main/core/ports.js';
+import { openSecrets } from '../../../main/core/secrets/open-secrets.js';
 import { loadRendererFiles } from '../../../main/web/renderer-files.js';
 import { startWebShell, type WebShell } from '../../../main/web/web-shell.js';
 
@@ -62,6 +63,12 @@ export async function startWindow(opts: { signInTimeoutMs: number }): Promise<Wi
     'bad-scope': profile('bad-scope', { scopes: ['openid', 'offline_access'] }),
   };
   await writeFile(join(home, 'profiles.json'), JSON.stringify({ version: 1, profiles }, null, 2));
+  // The keychain is shared by every file (as local-demo is, see isolate-local-demo.ts): a session an
+  // earlier file left for these names would be restored here, and the window would not start signed out.
+  if (process.env.COGNITO_INSPECTOR_TEST_KEYRING) {
+    const { vault } = await openSecrets();
+    for (const name of Object.keys(profiles)) await vault.remove(name);
+  }
 
   const urls: string[] = [];
   const waiters: ((url: string) => void)[] = [];
