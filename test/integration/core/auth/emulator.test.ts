@@ -1,7 +1,5 @@
-import { createServer } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../../emulator/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDiscoveryCache } from '../../../../main/core/auth/discovery.js';
 import { refreshTokens } from '../../../../main/core/auth/refresh.js';
 import { hostedLogoutUrl, revokeRefreshToken } from '../../../../main/core/auth/revoke.js';
@@ -9,35 +7,17 @@ import { signIn } from '../../../../main/core/auth/sign-in.js';
 import type { ClientConfig, TokenSet } from '../../../../main/core/auth/types.js';
 import type { AppError } from '../../../../main/core/errors/app-error.js';
 import { systemClock } from '../../../../main/core/ports.js';
-import { launchChromium } from '../../../support/browser.js';
 import { FetchBrowser } from '../../../support/hostile-idp/fetch-browser.js';
+import { freePort } from '../../../support/session-fixtures.js';
+import { emulatorWithChromium } from './support.js';
 
-/** A port free right now, registered as the emulator client's callback so parallel runs do not collide on 53682. */
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-});
-
-let emulator: Emulator;
-let chromium: Browser;
-let port: number;
+const world = emulatorWithChromium();
 const discoveryCache = createDiscoveryCache();
 const deps = { clock: systemClock, discoveryCache };
 
-beforeAll(async () => {
-  port = await freePort();
-  const config = structuredClone(DEFAULT_CONFIG) as EmulatorConfigInput & { userPool: { clients: Array<Record<string, unknown>> } };
-  const client = config.userPool.clients[0] as Record<string, unknown>;
-  client.callbackUrls = [`http://localhost:${port}/callback`];
-  client.logoutUrls = [`http://localhost:${port}/signed-out`];
-  emulator = await startEmulator({ config });
-  chromium = await launchChromium();
-});
-afterAll(async () => { await chromium?.close(); await emulator?.stop(); });
-
 const cfg = (over: Partial<ClientConfig> = {}): ClientConfig => ({
-  issuer: emulator.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email', 'profile'],
-  redirectUris: [`http://localhost:${port}/callback`], ...over,
+  issuer: world.emulator.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email', 'profile'],
+  redirectUris: [`http://localhost:${world.port}/callback`], ...over,
 });
 
 /** Chromium as the system browser: open() navigates to the start URL and returns once the login page is up. */
@@ -51,9 +31,9 @@ describe('against the Cognito emulator', () => {
   let tokens: TokenSet;
 
   it('signs alice in through the hosted UI in real Chromium; the page says signed in only after validation', async () => {
-    const page = await chromium.newPage();
+    const page = await world.chromium.newPage();
     const { ready, opener } = chromiumOpener(page);
-    emulator.clearLog();
+    world.emulator.clearLog();
     let timing = -1;
     const result = signIn(cfg(), { ...deps, browser: opener, onTiming: (t) => { timing = t.callbackToTokensMs; } });
     await ready;
@@ -64,9 +44,9 @@ describe('against the Cognito emulator', () => {
     await page.waitForURL(/\/done\?id=/);
     expect(await page.textContent('h1')).toBe('Signed in');
     expect(page.url()).not.toContain('code=');
-    expect(tokens.idClaims).toMatchObject({ sub: '1b3b6f4e-8a2c-4d5e-9f10-a1b2c3d4e5f6', email: 'alice@example.com', aud: 'localdemoclient0000000000', iss: emulator.issuer });
+    expect(tokens.idClaims).toMatchObject({ sub: '1b3b6f4e-8a2c-4d5e-9f10-a1b2c3d4e5f6', email: 'alice@example.com', aud: 'localdemoclient0000000000', iss: world.emulator.issuer });
     expect(tokens.refreshToken).toEqual(expect.any(String));
-    const oauthRequests = emulator.requestLog.map((e) => `${e.method} ${e.path}`).filter((p) => !/\/login|\/oauth2\/authorize|favicon/.test(p));
+    const oauthRequests = world.emulator.requestLog.map((e) => `${e.method} ${e.path}`).filter((p) => !/\/login|\/oauth2\/authorize|favicon/.test(p));
     // The JWKS is fetched while the user signs in, so the callback waits only for the token request.
     expect(oauthRequests).toEqual(['GET /us-east-1_LocalDemo/.well-known/openid-configuration', 'GET /us-east-1_LocalDemo/.well-known/jwks.json', 'POST /oauth2/token']);
     expect(timing).toBeGreaterThan(0);
@@ -82,8 +62,8 @@ describe('against the Cognito emulator', () => {
   });
 
   it('builds the hosted-UI logout URL', async () => {
-    expect(await hostedLogoutUrl(cfg(), `http://localhost:${port}/signed-out`, deps))
-      .toBe(`${emulator.url}/logout?client_id=localdemoclient0000000000&logout_uri=${encodeURIComponent(`http://localhost:${port}/signed-out`)}`);
+    expect(await hostedLogoutUrl(cfg(), `http://localhost:${world.port}/signed-out`, deps))
+      .toBe(`${world.emulator.url}/logout?client_id=localdemoclient0000000000&logout_uri=${encodeURIComponent(`http://localhost:${world.port}/signed-out`)}`);
   });
 
   it('revokes the refresh token at /oauth2/revoke; a later refresh is INVALID_GRANT', async () => {

@@ -1,14 +1,12 @@
-import { createServer } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, startEmulator, type Emulator, type EmulatorConfigInput } from '../../../../emulator/index.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDiscoveryCache } from '../../../../main/core/auth/discovery.js';
 import { signIn, type ListeningEvent } from '../../../../main/core/auth/sign-in.js';
 import type { TokenSet } from '../../../../main/core/auth/types.js';
 import type { AppError } from '../../../../main/core/errors/app-error.js';
 import { systemClock } from '../../../../main/core/ports.js';
-import { launchChromium } from '../../../support/browser.js';
 import { zeroBrowser } from '../../../support/hostile-idp/fetch-browser.js';
+import { emulatorWithChromium } from './support.js';
 
 /**
  * Login CSRF against a waiting sign-in, end to end (emulator hosted UI, real Chromium): another local
@@ -17,29 +15,14 @@ import { zeroBrowser } from '../../../support/hostile-idp/fetch-browser.js';
  * the person's browser cookie, and the person still signs in as alice. A start URL used twice stops
  * the sign-in.
  */
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-});
-
-let emulator: Emulator;
-let chromium: Browser;
-let port: number;
-beforeAll(async () => {
-  port = await freePort();
-  const config = structuredClone(DEFAULT_CONFIG) as EmulatorConfigInput & { userPool: { clients: Array<Record<string, unknown>> } };
-  (config.userPool.clients[0] as Record<string, unknown>).callbackUrls = [`http://localhost:${port}/callback`];
-  emulator = await startEmulator({ config });
-  chromium = await launchChromium();
-});
-afterAll(async () => { await chromium?.close(); await emulator?.stop(); });
+const world = emulatorWithChromium();
 
 /** A sign-in that waits for someone to open its start URL (as with --no-browser). */
 async function waitingSignIn(): Promise<{ info: ListeningEvent; result: Promise<TokenSet> }> {
   let ready!: (info: ListeningEvent) => void;
   const listening = new Promise<ListeningEvent>((r) => { ready = r; });
   const result = signIn(
-    { issuer: emulator.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email'], redirectUris: [`http://localhost:${port}/callback`] },
+    { issuer: world.emulator.issuer, clientId: 'localdemoclient0000000000', scopes: ['openid', 'email'], redirectUris: [`http://localhost:${world.port}/callback`] },
     { clock: systemClock, discoveryCache: createDiscoveryCache(), browser: zeroBrowser, openBrowser: false, timeoutMs: 60_000, onListening: ready },
   );
   result.catch(() => undefined);
@@ -48,7 +31,7 @@ async function waitingSignIn(): Promise<{ info: ListeningEvent; result: Promise<
 
 /** A person (own browser profile: own cookies) signing in on the hosted UI from `url`. */
 async function signInAt(url: string, username: string): Promise<Page> {
-  const page = await (await chromium.newContext()).newPage();
+  const page = await (await world.chromium.newContext()).newPage();
   await page.goto(url);
   await page.fill('#signInFormUsername', username);
   await page.fill('#signInFormPassword', 'Passw0rd!');
@@ -84,7 +67,7 @@ describe('login CSRF at the loopback listener', () => {
 
   it('the start URL works once: a second opener stops the sign-in (LOGIN_LINK_REUSED) and learns nothing', async () => {
     const { info, result } = await waitingSignIn();
-    const person = await (await chromium.newContext()).newPage();
+    const person = await (await world.chromium.newContext()).newPage();
     await person.goto(info.startUrl);
     expect(new URL(person.url()).pathname).toBe('/login');
     const second = await fetch(info.startUrl, { redirect: 'manual' });
