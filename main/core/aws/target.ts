@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { checkEgress } from '../net/egress.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import { parseCognitoIssuer } from '../profiles/cognito-issuer.js';
 
 export type IdentityMode = 'enhanced' | 'basic' | 'guest';
@@ -40,6 +41,7 @@ export function identityTarget(profile: IdentityProfile, overrides: TargetOverri
   // The endpoint receives the ID token and answers with the secret key: refused before any request
   // unless https or loopback, also for a profile saved before the rule.
   if (pool.endpoint) checkEgress(pool.endpoint, `profile "${profile.name}"'s identity pool endpoint`);
+  const endpoint = pool.endpoint ?? localPoolEndpoint(profile.issuer);
   const region = pool.id.split(':')[0] ?? '';
   const roleArn = overrides.roleArn ?? pool.roleArn;
   const durationSeconds = overrides.durationSeconds ?? pool.durationSeconds;
@@ -47,12 +49,23 @@ export function identityTarget(profile: IdentityProfile, overrides: TargetOverri
     profile: profile.name,
     poolId: pool.id,
     region,
-    ...(pool.endpoint ? { endpoint: pool.endpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
     mode: overrides.mode ?? pool.mode ?? 'enhanced',
     loginsKey: loginsKeyFor(profile.issuer),
     ...(roleArn ? { roleArn } : {}),
     ...(durationSeconds ? { durationSeconds } : {}),
   };
+}
+
+/**
+ * A Cognito-shaped issuer on loopback is a local pool (ours serves the identity pool on the same
+ * origin). AWS's identity pools could never fetch its keys, so sending its tokens there is never right.
+ */
+export function localPoolEndpoint(issuer: string): string | undefined {
+  const p = parseCognitoIssuer(issuer);
+  if (!p?.local) return undefined;
+  const url = new URL(issuer);
+  return isLoopbackHost(url.hostname) ? `${url.origin}/` : undefined;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Profile } from '../profiles/schema.js';
 import { finding, type DoctorDeps, type DoctorSession, type Finding } from './types.js';
 
 const ROLES = 'Cognito console → Identity pools → your pool → User access';
+/** Answers an existing pool gives a login that is not a token: only these show that it exists. */
+const REACHED: ReadonlySet<string> = new Set(['LOGINS_MISMATCH', 'TOKEN_EXPIRED', 'SESSION_EXPIRED', 'GUEST_NOT_ALLOWED', 'IDENTITY_POOL_CONFIG']);
 
 /**
  * `identity-pool` and `guest-access`, unsigned calls only. Without a session: GetId with a Logins
@@ -47,7 +49,12 @@ export async function checkIdentity(profile: Profile, session: DoctorSession | u
       const e = isAppError(err) ? err : undefined;
       if (e?.code === 'IDENTITY_POOL_NOT_FOUND' || /not found/i.test(e?.message ?? '')) {
         out.push(finding('identity-pool', 'fail', pool, `the identity pool does not exist: ${e?.message ?? ''}`, `check the id (aws cognito-identity list-identity-pools --max-results 60 --region ${target.region}) and the profile's --identity-endpoint`));
-      } else out.push(finding('identity-pool', 'pass', pool, 'exists (whether it accepts this client\'s tokens shows once signed in)'));
+      } else if (e && (REACHED.has(e.code) || e.details?.awsError === 'NotAuthorizedException')) {
+        out.push(finding('identity-pool', 'pass', pool, 'exists (whether it accepts this client\'s tokens shows once signed in)'));
+      } else {
+        // Not reached (network, TLS) or an answer we cannot read: the pool's existence is unknown.
+        out.push(finding('identity-pool', 'fail', pool, `could not ask the identity pool: ${e ? `${e.code}: ${e.message}` : String(err)}`, e?.hint ?? 'check the network and the identity pool id'));
+      }
     }
   }
   const wantsGuest = profile.identityPool.mode === 'guest';

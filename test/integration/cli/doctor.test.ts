@@ -6,6 +6,7 @@ import type { EmulatorConfigInput } from '../../../emulator/config-schema.js';
 import { configWith } from '../emulator/support.js';
 import { startOidcProvider, DEFAULT_CLIENT_ID, type StartedOidcProvider } from '../../support/oidc-provider.js';
 import { runCli, signedInProfile, tempHome } from '../../support/test-api/cli.js';
+import { freePort } from '../../support/session-fixtures.js';
 
 /**
  * `doctor --json` through the built CLI against emulator configs that get one check wrong each,
@@ -124,6 +125,28 @@ describe('doctor against pools that get one thing wrong', () => {
     expect(failed(report)[0]!.fix).toMatch(/authentication provider/);
     expect(code).toBe(1);
   }, 60_000);
+
+  it('an identity endpoint nobody answers: identity-pool fails with the network error, never passes', async () => {
+    const e = await emulatorWith(configWith());
+    const home = await tempHome();
+    const env = { COGNITO_INSPECTOR_HOME: home };
+    // A port that was free a moment ago: nothing listens, so the connection is refused.
+    await runCli(['profiles', 'add', 'n', '--issuer', e.issuer, '--client-id', CLIENT, '--identity-pool-id', POOL, '--identity-endpoint', `http://127.0.0.1:${await freePort()}/`], env);
+    const r = await runCli(['doctor', '--profile', 'n', '--json'], env);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(statuses(report, 'identity-pool')).toEqual([`${POOL}: fail`]);
+    expect(report.checks.find((c) => c.id === 'identity-pool')?.message).toMatch(/NETWORK_UNREACHABLE/);
+    expect(r.code).toBe(1);
+  }, 30_000);
+
+  it('a local-pool issuer without --identity-endpoint asks the local pool (not AWS) for the identity pool', async () => {
+    const e = await emulatorWith(configWith());
+    const home = await tempHome();
+    const env = { COGNITO_INSPECTOR_HOME: home };
+    await runCli(['profiles', 'add', 'l', '--issuer', e.issuer, '--client-id', CLIENT, '--identity-pool-id', POOL], env);
+    const report = JSON.parse((await runCli(['doctor', '--profile', 'l', '--json'], env)).stdout) as Report;
+    expect(statuses(report, 'identity-pool')).toEqual([`${POOL}: pass`]);
+  }, 30_000);
 
   it('rotation on: the refresh returns a new refresh token (pass)', async () => {
     const e = await emulatorWith(configWith({ refreshTokenRotation: { enabled: true, gracePeriodSeconds: 10 } }));

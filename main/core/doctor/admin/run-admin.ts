@@ -1,4 +1,4 @@
-import { loginsKeyFor } from '../../aws/target.js';
+import { localPoolEndpoint, loginsKeyFor } from '../../aws/target.js';
 import { isLoopbackHost } from '../../net/loopback.js';
 import { parseCognitoIssuer } from '../../profiles/cognito-issuer.js';
 import type { Profile } from '../../profiles/schema.js';
@@ -63,8 +63,9 @@ export async function runAdminChecks(input: AdminInput, api: AdminApiFactory | u
   }
   if (!api) return skipAll(ADMIN_CHECKS, profile.clientId, 'this shell cannot read AWS settings');
   const ip = profile.identityPool;
-  const ipEndpoint = ip?.endpoint && URL.canParse(ip.endpoint) && isLoopbackHost(new URL(ip.endpoint).hostname) ? ip.endpoint : undefined;
-  const ipUsable = ip && (!ip.endpoint || ipEndpoint);
+  const ipEndpointGiven = ip?.endpoint ?? localPoolEndpoint(profile.issuer);
+  const ipEndpoint = ipEndpointGiven && URL.canParse(ipEndpointGiven) && isLoopbackHost(new URL(ipEndpointGiven).hostname) ? ipEndpointGiven : undefined;
+  const ipUsable = ip && (!ipEndpointGiven || ipEndpoint);
   const target: AdminTarget = {
     region: cognito.region,
     userPoolId: cognito.userPoolId,
@@ -101,7 +102,7 @@ export async function runAdminChecks(input: AdminInput, api: AdminApiFactory | u
   else out.push(...skipAll(CLIENT_CHECKS, profile.clientId, unread(client)));
 
   if (!ip) out.push(...skipAll(['identity-pool-provider', 'role-mapping'], '(none)', 'the profile has no identity pool'));
-  else if (!identity || !roles) out.push(...skipAll(['identity-pool-provider', 'role-mapping'], ip.id, `the profile's identity endpoint ${ip.endpoint ?? ''} is not AWS's or on loopback: --admin does not send it signed requests`));
+  else if (!identity || !roles) out.push(...skipAll(['identity-pool-provider', 'role-mapping'], ip.id, `the profile's identity endpoint ${ipEndpointGiven ?? ''} is not AWS's or on loopback: --admin does not send it signed requests`));
   else {
     const loginsKey = loginsKeyFor(profile.issuer);
     out.push(identity.ok ? checkIdentityPool(profile, loginsKey, identity.value) : finding('identity-pool-provider', 'skip', ip.id, unread(identity)));

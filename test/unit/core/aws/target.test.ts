@@ -18,6 +18,14 @@ describe('identity target', () => {
     });
   });
 
+  it.each([
+    ['a local pool on loopback', 'http://127.0.0.1:4610/us-east-1_LocalDemo', 'http://127.0.0.1:4610/'],
+    ['AWS', 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123', undefined],
+    ['a Cognito-shaped issuer off loopback', 'https://idp.example.test/us-east-1_AbC123', undefined],
+  ])('no endpoint given, issuer on %s → identity endpoint %s', (_name, issuer, endpoint) => {
+    expect(identityTarget({ name: 'p', issuer, identityPool: { id: 'us-east-1:1234' } }).endpoint).toBe(endpoint);
+  });
+
   it('a profile without an identity pool says how to add one', () => {
     expect(() => identityTarget({ name: 'p', issuer: 'https://x' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', hint: 'add one: cognito-inspector profiles edit p --identity-pool-id us-east-1:<guid>' }));
   });
