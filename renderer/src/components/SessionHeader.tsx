@@ -51,8 +51,9 @@ export function SessionHeader(props: { profile: ProfileSummary; session: Session
   const signIn = (extra: { prompt?: 'login'; identityProvider?: string }, label: string) =>
     void run(label, () => bridge().invoke('auth:sign-in', { profile: profile.name, ...extra }));
 
+  const subtitle = profile.local ? 'Local pool (demo): sign in as alice / Passw0rd!' : profile.issuer;
   // Not known yet: a placeholder, not a guessed "Signed out" that a restored session then replaces.
-  if (!session) return <SessionSkeleton />;
+  if (!session) return <SessionSkeleton profile={{ name: profile.name, subtitle }} />;
   const error = actionError ?? session.error;
   return (
     <section className="session" aria-label="Session">
@@ -69,7 +70,7 @@ export function SessionHeader(props: { profile: ProfileSummary; session: Session
                 {user.provider ? `via ${user.provider}` : 'Cognito user pool'} · profile {profile.name}
               </>
             ) : (
-              <>{profile.local ? 'Local pool (demo): sign in as alice / Passw0rd!' : profile.issuer}</>
+              <>{subtitle}</>
             )}
           </p>
         </div>

@@ -16,14 +16,26 @@ export function SkeletonLines({ count }: { count: number }) {
   );
 }
 
-/** The session header's frame while the session is not known yet (never a guessed "Signed out"). */
-export function SessionSkeleton() {
+/**
+ * The session header's frame while the session is not known yet (never a guessed "Signed out").
+ * When the profile is known its name and subtitle stand where the signed-out header has them.
+ */
+export function SessionSkeleton({ profile }: { profile?: { name: string; subtitle: string } }) {
   return (
     <section className="session" aria-label="Session" aria-busy="true">
       <div className="who">
-        <div className="avatar" aria-hidden="true" />
+        <div className="avatar" aria-hidden="true">
+          {profile ? <span>{profile.name.slice(0, 1).toUpperCase()}</span> : null}
+        </div>
         <div className="grow">
-          <SkeletonLines count={2} />
+          {profile ? (
+            <>
+              <h2 className="user-name">{profile.name}</h2>
+              <p className="muted">{profile.subtitle}</p>
+            </>
+          ) : (
+            <SkeletonLines count={2} />
+          )}
         </div>
         <span className="badge" data-state="loading" role="status" aria-label="Session state: Loading">
           <span className="skeleton-text">Loading…</span>
