@@ -24,7 +24,7 @@ export async function takeSignInLock(home: string, profile: string, staleMs = 10
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new AppError('LOGIN_IN_PROGRESS', `another sign-in for profile "${profile}" is already in progress`,
-        'finish or cancel the other sign-in first (Ctrl-C in its terminal), then run login again', { cause: err });
+        'finish or cancel the other sign-in first (Ctrl-C where `login` runs, or Cancel in the window), then start this one again', { cause: err });
     }
     throw new AppError('INTERNAL', `could not take the sign-in lock for profile "${profile}"`, `check that ${dir} is writable`, { cause: err });
   }

@@ -30,7 +30,7 @@ describe('a second login for the same profile', () => {
     const err = errorOf(second.stderr);
     expect({ exit: second.code, code: err.code, stdout: second.stdout }).toEqual({ exit: 1, code: 'LOGIN_IN_PROGRESS', stdout: '' });
     expect(err.message).toMatch(/^another sign-in for profile "adhoc-\S+" is already in progress$/);
-    expect(err.hint).toBe('finish or cancel the other sign-in first (Ctrl-C in its terminal), then run login again');
+    expect(err.hint).toBe('finish or cancel the other sign-in first (Ctrl-C where `login` runs, or Cancel in the window), then start this one again');
     expect(second.stderr).not.toMatch(/opening your browser/); // refused before any browser or listener
     expect(Date.now() - started).toBeLessThan(10_000);
 

@@ -58,7 +58,7 @@ describe('one sign-in per profile across the window and the CLI', () => {
     expect({ exit: cli.code, stdout: cli.stdout, ...errorOf(cli.stderr) }).toEqual({
       exit: 1, stdout: '', code: 'LOGIN_IN_PROGRESS',
       message: `another sign-in for profile "${PROFILE}" is already in progress`,
-      hint: 'finish or cancel the other sign-in first (Ctrl-C in its terminal), then run login again',
+      hint: 'finish or cancel the other sign-in first (Ctrl-C where `login` runs, or Cancel in the window), then start this one again',
     });
     expect(cli.stderr).not.toMatch(/opening your browser/);
 
