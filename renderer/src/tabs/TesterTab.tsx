@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
 import type { InvokeResponses } from '../../../main/core/ipc/contract.js';
 import { bridge } from '../api.js';
+import { DoctorChecklist } from '../components/DoctorChecklist.js';
 import { ScopePicker } from '../components/ScopePicker.js';
 import { TryPanel, type TryParams } from '../components/TryPanel.js';
 
@@ -79,16 +80,7 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
       <TryPanel key={profile} profile={profile} request={request} profileScopes={profileScopes} mainClipboard={mainClipboard} now={now} />
       <p><button type="button" onClick={() => void check()} disabled={checking}>{checking ? 'Checking…' : 'Check app client'}</button>{' '}
         <label><input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> Also read the settings (needs AWS credentials)</label></p>
-      {report ? (
-        <ul aria-label="Doctor checklist" className="checklist">
-          {report.checks.map((c, i) => (
-            <li key={i} className={`check-${c.status}`}>
-              <strong>{c.status}</strong> {c.id} <code>{c.subject}</code>: {c.message}
-              {c.fix && c.status !== 'pass' ? <div>fix: {c.fix}</div> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {report ? <DoctorChecklist report={report} /> : null}
     </section>
   );
 }
