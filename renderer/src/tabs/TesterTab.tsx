@@ -26,7 +26,8 @@ export function parseExtras(text: string): Record<string, string> {
 export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: { profile: string; mainClipboard?: boolean; now?: number }) {
   const [scopes, setScopes] = useState<string[] | undefined>();
   const [profileScopes, setProfileScopes] = useState<string[]>([]);
-  const [idp, setIdp] = useState('');
+  // The profile's own provider once known, so the field shows what a sign-in would do; '' sends none.
+  const [idp, setIdp] = useState<string | undefined>();
   const [prompt, setPrompt] = useState('');
   const [loginHint, setLoginHint] = useState('');
   const [lang, setLang] = useState('');
@@ -37,13 +38,18 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
   const [checking, setChecking] = useState(false);
   const [admin, setAdmin] = useState(false);
 
+  useEffect(() => {
+    setIdp(undefined);
+    void bridge().invoke('profiles:get', { profile }).then((r) => setIdp(r.ok && typeof r.value.identityProvider === 'string' ? r.value.identityProvider : ''));
+  }, [profile]);
+
   // One request for both the preview and Try, so the URL shown is the one a Try opens (except its state and PKCE).
   const request = useMemo<TryParams>(() => {
     const params: Record<string, string> = { ...parseExtras(extras) };
     if (prompt) params.prompt = prompt;
     if (loginHint) params.login_hint = loginHint;
     if (lang) params.lang = lang;
-    return { params, ...(scopes?.length ? { scopes } : {}), ...(idp ? { identityProvider: idp } : {}) };
+    return { params, ...(scopes?.length ? { scopes } : {}), ...(idp !== undefined ? { identityProvider: idp } : {}) };
   }, [scopes, idp, prompt, loginHint, lang, extras]);
 
   useEffect(() => {
@@ -68,7 +74,7 @@ export function TesterTab({ profile, mainClipboard = false, now = Date.now() }: 
       <h3 id="tester-heading">Tester</h3>
       <form className="tester" onSubmit={(e) => e.preventDefault()}>
         <ScopePicker key={profile} profile={profile} onChange={(list, fromProfile) => (setScopes(list), setProfileScopes(fromProfile))} />
-        <label>Identity provider <input value={idp} onChange={(e) => setIdp(e.target.value)} placeholder="Google" /></label>
+        <label>Identity provider <input value={idp ?? ''} onChange={(e) => setIdp(e.target.value)} placeholder="none: the hosted UI offers its choice" /></label>
         <label>Prompt <select value={prompt} onChange={(e) => setPrompt(e.target.value)}><option value="">(none)</option><option>login</option><option>none</option><option>consent</option><option>select_account</option></select></label>
         <label>Login hint <input value={loginHint} onChange={(e) => setLoginHint(e.target.value)} /></label>
         <label>Language <input value={lang} onChange={(e) => setLang(e.target.value)} placeholder="ja" /></label>

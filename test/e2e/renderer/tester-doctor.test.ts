@@ -9,7 +9,7 @@ import { MISMATCH_PORT, startWindow, type WindowHarness } from './window-support
  * pool: the checklist a person reads, a failure with its fix, and the admin reads (the emulator takes
  * any well-signed AWS credentials; the AWS SDK's chain reads them from this process's environment).
  */
-describe('the Tester tab: Check app client', () => {
+describe('the Tester tab: Check app client, and the form', () => {
   let app: WindowHarness;
   let browser: Browser;
   let page: Page;
@@ -42,6 +42,20 @@ describe('the Tester tab: Check app client', () => {
       else process.env[k] = v;
     }
   });
+
+  it('a profile that names an identity provider shows it in the form; clearing it previews the hosted UI\'s choice', async () => {
+    const demo = await app.core.handlers['profiles:get']({ profile: 'demo' } as never);
+    const saved = await app.core.handlers['profiles:save']({ profile: { ...demo, name: 'forced', identityProvider: 'Google' }, dryRun: false } as never);
+    expect(saved.issues).toEqual([]);
+    await selectProfile('forced');
+    const field = page.getByRole('tabpanel').getByLabel('Identity provider');
+    const preview = page.getByRole('tabpanel').getByLabel('Authorize URL preview');
+    await expect.poll(() => field.inputValue()).toBe('Google');
+    await expect.poll(() => preview.textContent()).toContain('identity_provider=Google');
+    await field.fill('');
+    await expect.poll(() => preview.textContent()).not.toContain('identity_provider=');
+    await expect(app.core.handlers['profiles:get']({ profile: 'forced' } as never)).resolves.toMatchObject({ identityProvider: 'Google' });
+  }, 60_000);
 
   it('an unregistered callback URL: the checklist shows the failure and what to change', async () => {
     await selectProfile('mismatch');
