@@ -44,8 +44,8 @@ export function testerTryHandlers(deps: TesterTryDeps) {
       const outcome = await runTry(profile, req, {
         clock: deps.clock,
         browser: deps.browser,
-        fetch: deps.recorder.wrap(globalThis.fetch, { profile: req.profile }),
-        trace: { note: (e) => deps.recorder.note({ ...e, profile: req.profile }) },
+        fetch: deps.recorder.wrap(globalThis.fetch, { profile: req.profile, context: 'Try' }),
+        trace: { note: (e) => deps.recorder.note({ ...e, profile: req.profile, context: 'Try' }) },
         signal: abort.signal,
         timeoutMs: deps.signInTimeoutMs,
         ...(clientSecret ? { clientSecret } : {}),

@@ -87,8 +87,16 @@ export function toHarEntry(e: Exchange): HarEntry {
     },
     cache: {},
     timings: { send: 0, wait: time, receive: 0 },
-    ...(e.kind === 'browser' ? { comment: 'seen by the loopback listener (a browser navigation, not a request this program made)' } : {}),
+    ...(harComment(e) ? { comment: harComment(e) } : {}),
   };
+}
+
+function harComment(e: Exchange): string | undefined {
+  const parts = [
+    ...(e.context ? [`${e.context}`] : []),
+    ...(e.kind === 'browser' ? ['seen by the loopback listener (a browser navigation, not a request this program made)'] : []),
+  ];
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 export function toHar(exchanges: Exchange[], version: string): Har {

@@ -10,7 +10,7 @@ import type { Exchange, TraceSink } from './types.js';
  */
 export interface Recorder extends TraceSink {
   /** A Fetch that records every exchange made through `base` (for `profile`, if given). */
-  wrap(base: Fetch, meta?: { profile?: string }): Fetch;
+  wrap(base: Fetch, meta?: { profile?: string; context?: string }): Fetch;
   /** Oldest first. */
   list(profile?: string): Exchange[];
   /** Called once per exchange, when it has completed. */
@@ -72,7 +72,7 @@ export function createRecorder(opts: RecorderOptions): Recorder {
           ...(reqMime ? { mimeType: reqMime } : {}),
           ...optional('body', bodyText(requestBody(init?.body), reqMime)),
         };
-        const base_ = { id, ...(meta.profile ? { profile: meta.profile } : {}), kind: 'fetch' as const, startedAt, method, url: redactUrl(url), request };
+        const base_ = { id, ...(meta.profile ? { profile: meta.profile } : {}), ...(meta.context ? { context: meta.context } : {}), kind: 'fetch' as const, startedAt, method, url: redactUrl(url), request };
         let res: Response;
         try {
           res = await base(input, init);

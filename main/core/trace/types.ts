@@ -3,6 +3,8 @@ export interface Exchange {
   /** Increasing per recorder: the order exchanges started in. */
   id: number;
   profile?: string;
+  /** What made it when not the profile's own session, e.g. `Try` (the Tester's sign-in, which saves nothing). */
+  context?: string;
   /**
    * `fetch`: a request this process made. `browser`: a navigation the browser made that the
    * loopback listener saw or sent (the authorize redirect, the callback with its parameters).

@@ -56,7 +56,7 @@ export function TimelineTab({ profile }: { profile: string }) {
           <li key={e.id}>
             <details>
               <summary>
-                <code>{e.method} {e.url}</code> {e.status ?? (e.kind === 'browser' ? 'browser' : `failed: ${e.error ?? ''}`)} · {Math.round(e.durationMs)} ms ·{' '}
+                {e.context ? <span className="timeline-context">{e.context}</span> : null} <code>{e.method} {e.url}</code> {e.status ?? (e.kind === 'browser' ? 'browser' : `failed: ${e.error ?? ''}`)} · {Math.round(e.durationMs)} ms ·{' '}
                 {new Date(e.startedAt).toLocaleTimeString()}
               </summary>
               <Part title="Request" headers={e.request.headers} body={e.request.body} />

@@ -47,6 +47,11 @@ describe('desktop core: tester Try', () => {
     expect((await core.handlers['session:get']({ profile: 'local-demo' } as never)).state).toBe('signed-out');
     expect(await core.secrets.vault.read('local-demo')).toBeNull();
     expect((await core.handlers['tester:try-last']({ profile: 'local-demo' } as never)).last?.error?.code).toBe('INVALID_SCOPE');
+    // The Timeline marks the Try's exchanges as the Try's (the discovery it needed, the probe of the authorize URL).
+    const tried = (await core.handlers['timeline:list']({ profile: 'local-demo' } as never)).filter((e) => e.context === 'Try');
+    expect(tried.map((e) => `${e.method} ${new URL(e.url).pathname}`)).toContain('GET /oauth2/authorize');
+    const har = JSON.parse((await core.handlers['timeline:har']({ profile: 'local-demo' } as never)).content) as { log: { entries: { comment?: string; request: { url: string } }[] } };
+    expect(har.log.entries.filter((e) => e.request.url.includes('/oauth2/authorize')).map((e) => e.comment)).toContain('Try');
   });
 
   it('says where to sign in while waiting, and Cancel ends it as LOGIN_CANCELLED', async () => {
