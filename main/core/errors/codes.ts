@@ -81,10 +81,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
  * Codes that mean "what you typed or configured is wrong" (the CLI's exit 2), as opposed to a
- * failure to act on (exit 1). INSECURE_ISSUER is an issuer you gave; a provider's own http
- * endpoint is INSECURE_PROVIDER_ENDPOINT, exit 1.
+ * failure to act on (exit 1). INSECURE_ISSUER is an issuer you gave and INSECURE_ENDPOINT a URL you
+ * gave or configured (`call`'s target, a profile's API base URL or identity endpoint); a provider's
+ * own http endpoint, or a redirect a server sent, is INSECURE_PROVIDER_ENDPOINT, exit 1.
  */
-const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS', 'PROFILE_NOT_FOUND', 'INSECURE_ISSUER']);
+const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BAD_USAGE', 'INVALID_INPUT', 'INVALID_CONFIG', 'NOT_A_JWT', 'PROFILE_EXISTS', 'PROFILE_NOT_FOUND', 'INSECURE_ISSUER', 'INSECURE_ENDPOINT']);
 
 export function isInputErrorCode(code: ErrorCode): boolean {
   return INPUT_ERROR_CODES.has(code);

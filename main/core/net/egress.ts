@@ -15,10 +15,12 @@ export function isAllowedEgress(url: URL): boolean {
 /** The provider's fault, not the person's: its discovery document (or a redirect it sent) names a plain-http URL. */
 export const PROVIDER_HTTP_HINT = 'This is the provider\'s configuration, not yours: its discovery document must list https endpoints (plain http only on this machine). Ask its operator to fix it, and check that the issuer URL is the provider\'s real one.';
 
+const REDIRECT_HINT = 'The server redirected off https (plain http only on this machine): its configuration, not yours; the redirect was not followed. Use the final https URL if there is one, or ask the server\'s operator.';
+
 export const EGRESS_HINT = 'Use https; plain http is allowed only to this machine (localhost, 127.0.0.1, [::1]).';
 
 /** Parses `value` and refuses it unless the egress rule allows it; `what` names it in the message. */
-export function checkEgress(value: string | URL, what: string, code: ErrorCode = 'INSECURE_ENDPOINT'): URL {
+export function checkEgress(value: string | URL, what: string, code: ErrorCode = 'INSECURE_ENDPOINT', hint?: string): URL {
   let url: URL;
   try {
     url = value instanceof URL ? value : new URL(value);
@@ -27,7 +29,7 @@ export function checkEgress(value: string | URL, what: string, code: ErrorCode =
   }
   if (!isAllowedEgress(url)) {
     throw new AppError(code, `${what} (${url.protocol}//${url.host}) is not https, and plain http is allowed only to this machine; no request was made`,
-      code === 'INSECURE_PROVIDER_ENDPOINT' ? PROVIDER_HTTP_HINT : EGRESS_HINT,
+      hint ?? (code === 'INSECURE_PROVIDER_ENDPOINT' ? PROVIDER_HTTP_HINT : EGRESS_HINT),
       { details: { url: url.href } });
   }
   return url;
@@ -61,7 +63,8 @@ export function egressCheckedFetch(base: Fetch, opts: { maxHops?: number; what?:
       } catch (cause) {
         throw new AppError('HTTP_ERROR', `${url.href} redirected to an invalid URL`, 'Use the final URL directly.', { cause });
       }
-      url = checkEgress(next, `a redirect from ${url.href} to ${next.href.slice(0, 200)}`);
+      // The server chose where to send us: its fault (exit 1), unlike a URL the person gave (exit 2).
+      url = checkEgress(next, `a redirect from ${url.href} to ${next.href.slice(0, 200)}`, 'INSECURE_PROVIDER_ENDPOINT', REDIRECT_HINT);
     }
   };
 }

@@ -87,7 +87,7 @@ describe('cognito-inspector call: where the token may go', () => {
       const host = `127.0.0.1:${(evil.address() as AddressInfo).port}`;
       for (const target of [`\\\\${host}/x`, `\\/${host}/x`]) {
         const out = await runCli(['call', '--profile', PROFILE, target], env);
-        expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 1, stdout: '' });
+        expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 2, stdout: '' });
         expect(out.stderr).toMatch(/^error\[INSECURE_ENDPOINT\]: the relative target .* resolves to http:\/\/127\.0\.0\.1:\d+, not the API base URL's/);
       }
       expect(seen).toEqual([]);
@@ -98,7 +98,8 @@ describe('cognito-inspector call: where the token may go', () => {
 
   it.each([['--token', 'id'], ['--sigv4', 'execute-api']])('plain http off this machine is refused before any token or credential is fetched (%s)', async (flag, value) => {
     const out = await runCli(['call', '--profile', PROFILE, flag, value, 'http://api.example.test/pets'], env);
-    expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 1, stdout: '' });
+    // What the person typed: bad input, exit 2.
+    expect({ code: out.code, stdout: out.stdout }).toEqual({ code: 2, stdout: '' });
     expect(out.stderr).toMatch(/^error\[INSECURE_ENDPOINT\]: the URL "http:\/\/api\.example\.test\/pets" \(http:\/\/api\.example\.test\) is not https/);
   });
 

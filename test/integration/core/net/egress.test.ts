@@ -28,7 +28,7 @@ describe('egressCheckedFetch', () => {
   it('refuses a redirect into an http metadata address before connecting to it', async () => {
     const rec = recordingFetch();
     const err = await egressCheckedFetch(rec.fetch)(`${origin}/to-metadata`).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INSECURE_ENDPOINT', details: { url: METADATA } });
+    expect(err).toMatchObject({ code: 'INSECURE_PROVIDER_ENDPOINT', details: { url: METADATA } });
     expect(rec.requested).toEqual([`${origin}/to-metadata`]);
   });
 
@@ -46,7 +46,7 @@ describe('egressCheckedFetch', () => {
 
   it('refuses a redirect to another scheme, and a first URL the rule forbids, with no request', async () => {
     const rec = recordingFetch();
-    expect(await egressCheckedFetch(rec.fetch)(`${origin}/to-ftp`).catch((e: { code: string }) => e.code)).toBe('INSECURE_ENDPOINT');
+    expect(await egressCheckedFetch(rec.fetch)(`${origin}/to-ftp`).catch((e: { code: string }) => e.code)).toBe('INSECURE_PROVIDER_ENDPOINT');
     expect(await egressCheckedFetch(rec.fetch)('http://api.example.test/x').catch((e: { code: string }) => e.code)).toBe('INSECURE_ENDPOINT');
     expect(rec.requested).toEqual([`${origin}/to-ftp`]);
   });
