@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Capabilities, CredentialsView, KeychainStatus, ProfileSummary, SessionView, SignInWaiting } from '../../../main/core/ipc/contract.js';
 import type { ErrorInfo } from '../../../main/core/errors/app-error.js';
 import { bridge } from '../api.js';
-import { bootstrapOnce, rememberedProfile, SELECTED_KEY } from '../lib/bootstrap.js';
+import { bootstrapAnswer, bootstrapOnce, rememberedProfile, SELECTED_KEY } from '../lib/bootstrap.js';
 import { decodePayload } from '../lib/jwt.js';
 import { sameSession } from '../lib/token-diff.js';
 
@@ -17,17 +17,20 @@ export interface PreviousTokens {
  * AWS credentials, the sign-in waiting state, and what the shell can do.
  */
 export function useAppState() {
-  const [profiles, setProfiles] = useState<ProfileSummary[] | undefined>();
-  const [profilesError, setProfilesError] = useState<ErrorInfo | undefined>();
-  const [selected, setSelectedState] = useState<string>(() => rememberedProfile() ?? '');
-  const [sessions, setSessions] = useState<Record<string, SessionView>>({});
+  // The first answer when it came before the first render (main.tsx waits a moment for it).
+  const [first] = useState(bootstrapAnswer);
+  const b0 = first?.ok ? first.value : undefined;
+  const [profiles, setProfiles] = useState<ProfileSummary[] | undefined>(() => (b0?.profiles.ok ? b0.profiles.value : undefined));
+  const [profilesError, setProfilesError] = useState<ErrorInfo | undefined>(() => (first?.ok === false ? first.error : b0?.profiles.ok === false ? b0.profiles.error : undefined));
+  const [selected, setSelectedState] = useState<string>(() => b0?.selected ?? rememberedProfile() ?? '');
+  const [sessions, setSessions] = useState<Record<string, SessionView>>(() => (b0?.session ? { [b0.session.profile]: b0.session } : {}));
   const [credentials, setCredentials] = useState<Record<string, CredentialsView>>({});
   const [waiting, setWaiting] = useState<Record<string, SignInWaiting | undefined>>({});
   const [previous, setPrevious] = useState<Record<string, PreviousTokens>>({});
-  const [caps, setCaps] = useState<Capabilities>({ mainClipboard: false, nativeFilePicker: false, focusWindow: false });
-  const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
-  const [status, setStatus] = useState('Starting…');
-  const [booted, setBooted] = useState(false);
+  const [caps, setCaps] = useState<Capabilities>(() => b0?.capabilities ?? { mainClipboard: false, nativeFilePicker: false, focusWindow: false });
+  const [keychain, setKeychain] = useState<KeychainStatus | undefined>(b0?.keychain);
+  const [status, setStatus] = useState(b0 ? 'Ready' : 'Starting…');
+  const [booted, setBooted] = useState(Boolean(b0));
   const sessionsRef = useRef(sessions);
   sessionsRef.current = sessions;
 

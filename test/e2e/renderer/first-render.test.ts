@@ -104,7 +104,7 @@ describe('the window’s first render', () => {
     await page.close();
   });
 
-  it('a window opened while signed in goes from "Loading" straight to "Signed in", never through "Signed out"', async () => {
+  it('a window opened while signed in shows "Signed in" (after "Loading" at most), never "Signed out" on the way', async () => {
     const page = await context.newPage();
     await page.goto(app.shell.launchUrl('demo'));
     await page.getByRole('group', { name: 'Session actions' }).getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -115,7 +115,9 @@ describe('the window’s first render', () => {
     await page.reload();
     await state(page, 'Signed in').waitFor();
     await page.getByRole('article', { name: 'ID token' }).waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { seenStates: string[] }).seenStates)).toEqual(['Session state: Loading', 'Session state: Signed in']);
+    // A quick first answer is drawn in the first render (no "Loading" at all); a slow one after "Loading".
+    const seen = await page.evaluate(() => (globalThis as unknown as { seenStates: string[] }).seenStates);
+    expect(seen.filter((s) => s !== 'Session state: Loading')).toEqual(['Session state: Signed in']);
     await page.getByRole('group', { name: 'Session actions' }).getByRole('button', { name: 'Sign out' }).click();
     await state(page, 'Signed out').waitFor();
     await page.close();
