@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../../emulator/index.js';
+import type { Emulator } from '../../../emulator/index.js';
 import type { EmulatorConfigInput } from '../../../emulator/config-schema.js';
 import { configWith } from '../emulator/support.js';
 import { startOidcProvider, DEFAULT_CLIENT_ID, type StartedOidcProvider } from '../../support/oidc-provider.js';
-import { runCli, signedInProfile, tempHome } from '../../support/test-api/cli.js';
+import { runCli, tempHome } from '../../support/test-api/cli.js';
+import { CLIENT, POOL, emulators, runDoctor, type DoctorRun, type Report } from './doctor-support.js';
 
 /**
  * `doctor --admin --json` through the built CLI: the settings read back by the real AWS SDK v3
  * clients (credentials from the environment, the standard chain) from a started emulator, whose
  * configs get one admin check wrong each. Signed-in cases need the real keychain (with-keyring.sh).
  */
-const CLIENT = 'localdemoclient0000000000';
-const POOL = 'us-east-1:00000000-0000-4000-8000-000000000001';
 const SIGN_OUT = 'http://localhost:53682/signed-out';
 const ADMIN_IDS = ['admin-access', 'hosted-ui-domain', 'callback-urls', 'sign-out-urls', 'oauth-flows', 'oauth-scopes', 'identity-providers', 'token-validity', 'token-revocation', 'refresh-rotation', 'identity-pool-provider', 'role-mapping'];
 /** Any key will do for the emulator; the SDK signs with it. */
@@ -23,30 +22,11 @@ const NO_AWS_ENV = {
   AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '', AWS_CONTAINER_CREDENTIALS_FULL_URI: '', AWS_WEB_IDENTITY_TOKEN_FILE: '',
 };
 
-interface Check { id: string; status: string; subject: string; message: string; fix: string }
-interface Report { profile: string; checks: Check[] }
+const emulatorWith = emulators();
 
-const started: Array<{ stop(): Promise<void> }> = [];
-afterAll(async () => Promise.all(started.map((s) => s.stop())));
-
-async function emulatorWith(config?: EmulatorConfigInput): Promise<Emulator> {
-  const e = await startEmulator(config ? { config } : {});
-  started.push(e);
-  return e;
-}
-
-let counter = 0;
-async function doctorAdmin(e: Emulator, opts: { args?: readonly string[]; signedIn?: boolean; env?: Record<string, string> } = {}): Promise<{ code: number; report: Report; stdout: string; stderr: string }> {
-  const home = await tempHome();
-  const name = `admin-${process.pid}-${counter++}`;
-  const env = { COGNITO_INSPECTOR_HOME: home, ...(opts.env ?? AWS_ENV) };
-  if (opts.signedIn) await signedInProfile(e, home, name, POOL);
-  else {
-    const add = await runCli(['profiles', 'add', name, '--issuer', e.issuer, '--client-id', CLIENT, '--identity-pool-id', POOL, '--identity-endpoint', e.url], env);
-    if (add.code !== 0) throw new Error(add.stderr);
-  }
-  const r = await runCli(['doctor', '--profile', name, '--admin', '--json', '--logout-uri', SIGN_OUT, ...(opts.args ?? [])], env);
-  return { code: r.code, report: JSON.parse(r.stdout || '{"checks":[]}') as Report, stdout: r.stdout, stderr: r.stderr };
+/** doctor --admin (with the sign-out URL) on a fresh profile; AWS keys the emulator accepts unless `env` says otherwise. */
+async function doctorAdmin(e: Emulator, opts: { args?: readonly string[]; signedIn?: boolean; env?: Record<string, string> } = {}): Promise<DoctorRun> {
+  return runDoctor(e, { ...opts, env: opts.env ?? AWS_ENV, args: ['--admin', '--logout-uri', SIGN_OUT, ...(opts.args ?? [])] });
 }
 
 const admin = (r: Report) => r.checks.filter((c) => ADMIN_IDS.includes(c.id));

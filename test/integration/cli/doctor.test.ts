@@ -1,11 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../../emulator/index.js';
+import type { Emulator } from '../../../emulator/index.js';
 import type { EmulatorConfigInput } from '../../../emulator/config-schema.js';
 import { configWith } from '../emulator/support.js';
 import { startOidcProvider, DEFAULT_CLIENT_ID, type StartedOidcProvider } from '../../support/oidc-provider.js';
-import { runCli, signedInProfile, tempHome } from '../../support/test-api/cli.js';
+import { runCli, tempHome } from '../../support/test-api/cli.js';
+import { CLIENT, POOL, emulators, failed, runDoctor, statuses, type DoctorRun, type Report } from './doctor-support.js';
 import { freePort } from '../../support/session-fixtures.js';
 
 /**
@@ -13,39 +14,14 @@ import { freePort } from '../../support/session-fixtures.js';
  * the seeded demo (nothing fails), and oidc-provider (Cognito-only checks skip). Signed-in cases
  * write alice's session into the real keychain (with-keyring.sh).
  */
-const CLIENT = 'localdemoclient0000000000';
-const POOL = 'us-east-1:00000000-0000-4000-8000-000000000001';
+const emulatorWith = emulators();
 
-interface Check { id: string; status: string; subject: string; message: string; fix: string }
-interface Report { profile: string; checks: Check[] }
-
-const started: Array<{ stop(): Promise<void> }> = [];
-afterAll(async () => Promise.all(started.map((s) => s.stop())));
-
-async function emulatorWith(config?: EmulatorConfigInput): Promise<Emulator> {
-  const e = await startEmulator(config ? { config } : {});
-  started.push(e);
-  return e;
-}
-
-let counter = 0;
-/** doctor on a fresh profile for `e`; signedIn writes alice's session first. */
-async function doctor(e: Emulator, opts: { args?: readonly string[]; signedIn?: boolean; pool?: boolean; env?: Record<string, string> } = {}): Promise<{ code: number; report: Report; stderr: string }> {
-  const home = await tempHome();
-  const name = `doctor-${process.pid}-${counter++}`;
-  const env = { COGNITO_INSPECTOR_HOME: home, ...opts.env };
-  if (opts.signedIn) await signedInProfile(e, home, name, POOL);
-  else {
-    const add = await runCli(['profiles', 'add', name, '--issuer', e.issuer, '--client-id', CLIENT, ...(opts.pool === false ? [] : ['--identity-pool-id', POOL, '--identity-endpoint', e.url])], env);
-    if (add.code !== 0) throw new Error(add.stderr);
-  }
-  const r = await runCli(['doctor', '--profile', name, '--json', ...(opts.args ?? [])], env);
+/** doctor on a fresh profile for `e`; signedIn writes alice's session first (and then nothing may be said on stderr). */
+async function doctor(e: Emulator, opts: Parameters<typeof runDoctor>[1] = {}): Promise<DoctorRun> {
+  const r = await runDoctor(e, opts);
   if (opts.signedIn && r.stderr) throw new Error(`doctor said on stderr: ${r.stderr}`); // e.g. no keychain: the session would be missing
-  return { code: r.code, report: JSON.parse(r.stdout || '{"checks":[]}') as Report, stderr: r.stderr };
+  return r;
 }
-
-const statuses = (r: Report, id: string) => r.checks.filter((c) => c.id === id).map((c) => `${c.subject}: ${c.status}`);
-const failed = (r: Report) => r.checks.filter((c) => c.status === 'fail');
 
 describe('doctor against the seeded demo pool', () => {
   it('signed in, naming Google: nothing fails (exit 0); every check id reported; rotation off is a warning', async () => {
