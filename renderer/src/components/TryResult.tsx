@@ -103,6 +103,7 @@ export function TryResult(props: { outcome: TryOutcome; profileScopes: string[];
       <h4 id="try-result-heading">Try result</h4>
       <p className="muted">
         {outcome.error ? 'Refused' : 'Signed in'} at {localTime(outcome.finishedAt)}, in {((outcome.finishedAt - outcome.startedAt) / 1000).toFixed(1)} s. Nothing was saved: the profile and its session are as they were.
+        {outcome.error ? null : ' Your browser stays signed in to the hosted UI as this user, so the next sign-in may skip the form: choose Prompt "login" (or Switch account) to sign in as someone else.'}
       </p>
       {outcome.authorizeUrl ? (
         <details>

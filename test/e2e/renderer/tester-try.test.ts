@@ -95,6 +95,8 @@ describe('the Tester tab: Try', () => {
     await id.getByRole('cell', { name: 'demo.user@gmail.com', exact: true }).first().waitFor();
     await expect.poll(() => id.getByRole('status', { name: 'Signature status' }).textContent()).toMatch(/^Signature verified/);
     expect(await saved()).toEqual(before);
+    // The browser keeps its hosted-UI session: the result says how the next sign-in can be someone else.
+    await result().getByText(/stays signed in to the hosted UI as this user.*Prompt "login"/).waitFor();
     await state('Signed out').waitFor();
     await tester().getByLabel('Identity provider').fill('');
   });
