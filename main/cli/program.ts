@@ -160,7 +160,8 @@ export function buildProgram(run: Runner): Command {
       .argument('<name>')
       .description('change fields of a saved profile')
       .option('--refresh-token-lifetime <seconds>', "the app client's refresh token lifetime")
-      .addHelpText('after', examples(['cognito-inspector profiles edit prod --scope "openid email profile"'])),
+      .option('--no-client-secret', 'the app client is public: stop sending a secret and delete the stored one from the keychain')
+      .addHelpText('after', examples(['cognito-inspector profiles edit prod --scope "openid email profile"', 'cognito-inspector profiles edit prod --no-client-secret'])),
   ).action((name: string, opts, cmd: Command) => run(import('./commands/profiles-edit.js'), merged(cmd, opts), [name]));
   profiles
     .command('use')

@@ -28,7 +28,7 @@ export async function checkClientSecret(profile: Profile, token: string | undefi
   if (bare !== 'invalid_client' && bare !== 'invalid_grant') return finding('client-secret', 'warn', subject, `the token endpoint answered a probe with ${bare}`, '');
   if (!needsSecret) {
     return profile.hasClientSecret
-      ? finding('client-secret', 'warn', subject, 'the client is public (no secret needed) but the profile expects one', `re-add the profile without --client-secret-env (and with its other settings): cognito-inspector profiles add ${profile.name} --issuer ${profile.issuer} --client-id ${profile.clientId} --replace`)
+      ? finding('client-secret', 'warn', subject, 'the client is public (no secret needed) but the profile expects one', `stop sending it (the stored secret is deleted from the keychain): cognito-inspector profiles edit ${profile.name} --no-client-secret`)
       : finding('client-secret', 'pass', subject, 'public client, and the profile sends no secret');
   }
   if (!profile.hasClientSecret || !secret) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main.js';
 import { captureIo } from '../../unit/cli/io.js';
+import { createSessionVault } from '../../../main/core/secrets/session-vault.js';
+import { createSystemSecretStore } from '../../../main/core/secrets/system-store.js';
 import { ROOT, freshHome, keychainAccounts, savedProfiles, uniqueName } from './support.js';
 
 /**
@@ -75,6 +77,22 @@ describe('profiles add / show / list / edit / remove', () => {
     expect(await keychainAccounts()).toContain(`profile:${name}`);
     expect(await cli(home, 'profiles', 'remove', name)).toEqual({ code: 0, err: '', out: `removed profile "${name}"\n` });
     expect(await keychainAccounts()).not.toContain(`profile:${name}`);
+  });
+
+  it('edit --no-client-secret: the profile stops expecting a secret and the keychain drops it; a stored session stays', async () => {
+    const home = await freshHome();
+    const name = uniqueName('pub');
+    expect((await cli(home, 'profiles', 'add', name, '--issuer', ISSUER, '--client-id', 'abc', '--client-secret-env', 'S')).code).toBe(0);
+    const vault = createSessionVault(createSystemSecretStore());
+    await vault.write(name, { clientSecret: 'not-needed-secret', refreshToken: 'kept-refresh-token' });
+    const r = await cli(home, 'profiles', 'edit', name, '--no-client-secret');
+    expect([r.code, r.err, r.out.split('\n')[0]]).toEqual([0, '', `updated profile "${name}" (its client secret was deleted from the keychain)`]);
+    expect(r.out).toContain('client secret      none (public client)');
+    expect(await savedProfiles(home)).toMatchObject({ [name]: { hasClientSecret: false } });
+    const stored = await vault.read(name);
+    expect([stored?.clientSecret, stored?.refreshToken]).toEqual([undefined, 'kept-refresh-token']);
+    expect((await cli(home, 'profiles', 'edit', name, '--no-client-secret', '--client-secret-env', 'S')).code).toBe(2);
+    await vault.remove(name);
   });
 
   it('list with no profiles says how to add one', async () => {
