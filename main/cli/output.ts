@@ -57,6 +57,13 @@ export function printError(io: Io, err: unknown, debug: boolean): 1 | 2 {
   return exitCodeFor(info.code);
 }
 
+/** `warning[CODE]: message`, then `hint: ...` when there is one: wrapped on a terminal like an error. */
+export function printWarning(io: Io, code: string, message: string, hint?: string): void {
+  const columns = io.stderrColumns?.();
+  const fit = (line: string) => (columns ? wrapWords(line, columns) : line);
+  io.stderr(`${fit(`warning[${code}]: ${oneLine(message)}`)}\n${hint !== undefined ? `${fit(`hint: ${oneLine(hint)}`)}\n` : ''}`);
+}
+
 /** Messages can carry a server's words (error_description): one line, no terminal control sequences. */
 const oneLine = (s: string) => clean(s.replace(/\s*\n\s*/g, ' '));
 

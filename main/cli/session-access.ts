@@ -10,7 +10,7 @@ import { clientConfigFor, profileAuthOps } from '../core/session/profile-auth.js
 import type { Profile } from '../core/profiles/schema.js';
 import type { BrowserOpener } from '../core/ports.js';
 import { cliContext } from './context.js';
-import { fetchFor, type Io } from './output.js';
+import { fetchFor, printWarning, type Io } from './output.js';
 
 /**
  * The CLI's wiring of the keychain, the session manager and the sign-in engine. The keychain is
@@ -21,7 +21,7 @@ export type CliSecrets = OpenedSecrets;
 
 /** `quiet`: the command reports the keychain's state itself (status, logout), so no generic warning. */
 export async function openSecrets(io: Io, opts: { quiet?: boolean } = {}): Promise<CliSecrets> {
-  return openCoreSecrets(opts.quiet ? () => undefined : (err) => io.stderr(`warning[${err.code}]: ${err.message} The session will not survive this process.\nhint: ${err.hint}\n`));
+  return openCoreSecrets(opts.quiet ? () => undefined : (err) => printWarning(io, err.code, `${err.message} The session will not survive this process.`, err.hint));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Action } from '../program.js';
 import { resolve } from 'node:path';
 import { AppError } from '../../core/errors/app-error.js';
-import type { Io } from '../output.js';
+import { printWarning, type Io } from '../output.js';
 
 /** The keychain for the pool's signing keys; without one they live in memory (and the pool says so). */
 async function keychain(io: Io) {
   const { createSystemSecretStore } = await import('../../core/secrets/system-store.js');
-  return createSystemSecretStore({ onFallback: (err) => io.stderr(`warning[${err.code}]: ${err.message}\nhint: ${err.hint}\n`) });
+  return createSystemSecretStore({ onFallback: (err) => printWarning(io, err.code, err.message, err.hint) });
 }
 
 /** Runs the local pool in the foreground until Ctrl-C. */

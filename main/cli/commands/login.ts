@@ -6,7 +6,7 @@ import type { ProfileFlags } from '../profile-options.js';
 import { cliSession } from '../session-access.js';
 import { browserFor } from '../browser-for.js';
 import { parseSeconds } from '../parse-number.js';
-import { printJson } from '../output.js';
+import { printJson, printWarning } from '../output.js';
 import { startSpinner, type Spinner } from '../spinner.js';
 import { announceStart, browserFailedText } from '../login-prompts.js';
 import { sessionStatus } from '../../core/session/session-status.js';
@@ -42,7 +42,7 @@ async function signIn(io: Io, opts: Record<string, unknown>, flags: ProfileFlags
         ...(p.details ? { details: p.details } : {}),
       });
     }
-    io.stderr(`warning[${p.code}]: ${why}: signing in for this command only (--allow-memory-only); the session will not be kept.\nhint: ${p.hint}\n`);
+    printWarning(io, p.code, `${why}: signing in for this command only (--allow-memory-only); the session will not be kept.`, p.hint);
   }
 
   // Ctrl-C cancels cleanly: the listener frees its port and nothing is stored.

@@ -4,10 +4,9 @@ import { resolveProfile } from '../resolve-profile.js';
 import type { ProfileFlags } from '../profile-options.js';
 import { cliSession } from '../session-access.js';
 import { browserFor } from '../browser-for.js';
-import { fetchFor, printJson, usage } from '../output.js';
+import { fetchFor, printJson, printWarning, usage } from '../output.js';
 import { clientConfigFor } from '../../core/session/profile-auth.js';
 import { systemClock } from '../../core/ports.js';
-import { clean } from '../../core/text/clean.js';
 import { hostedSignOutLine, runHostedSignOut, type HostedSignOutResult } from '../hosted-sign-out.js';
 
 /**
@@ -58,7 +57,7 @@ const action: Action = async (io, opts) => {
     return 1;
   }
   io.stdout(`signed out of profile "${profile.name}": ${opts.local ? 'local session forgotten (no network)' : result.revoked ? 'refresh token revoked' : 'nothing to revoke'}; keychain entry removed\n`);
-  if (result.revokeError) io.stderr(`warning[${result.revokeError.code}]: revocation failed: ${clean(result.revokeError.message)}\nhint: ${clean(result.revokeError.hint)}\n`);
+  if (result.revokeError) printWarning(io, result.revokeError.code, `revocation failed: ${result.revokeError.message}`, result.revokeError.hint);
   io.stdout(hostedLine);
 };
 export default action;

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Action } from '../program.js';
+import { printWarning } from '../output.js';
 import { cliContext } from '../context.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { clearCurrentProfile } from '../../core/profiles/current-profile.js';
@@ -20,11 +21,11 @@ const action: Action = async (io, _opts, [name]) => {
     const result = await manager.signOut(profile.name);
     revoked = result.revoked;
     if (result.revokeError) {
-      io.stderr(`warning[${result.revokeError.code}]: the refresh token could not be revoked: it stays valid until it expires (${result.revokeError.message})\nhint: ${result.revokeError.hint}\n`);
+      printWarning(io, result.revokeError.code, `the refresh token could not be revoked: it stays valid until it expires (${result.revokeError.message})`, result.revokeError.hint);
     }
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    io.stderr(`warning[${err.code}]: the session could not be ended (${err.message}); a refresh token, if any, stays valid until it expires\nhint: ${err.hint}\n`);
+    printWarning(io, err.code, `the session could not be ended (${err.message}); a refresh token, if any, stays valid until it expires`, err.hint);
     const { forgetSession } = await import('../session-access.js');
     await forgetSession(io, profile.name).catch(() => undefined);
   }

@@ -4,7 +4,7 @@ import { cliContext } from '../context.js';
 import { resolveProfile } from '../resolve-profile.js';
 import type { ProfileFlags } from '../profile-options.js';
 import { cliSession, unreadableSession } from '../session-access.js';
-import { printJson, usage } from '../output.js';
+import { printJson, printWarning, usage } from '../output.js';
 import { parseSeconds } from '../parse-number.js';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { SessionTokens } from '../../core/session/types.js';
@@ -37,7 +37,7 @@ const action: Action = async (io, opts) => {
   }
   // e.g. a refresh whose rotated token could not be saved: this process has it, the keychain not.
   const p = secrets.problem;
-  if (p) io.stderr(`warning[${p.code}]: ${p.message} The session will not survive this process.\nhint: ${p.hint}\n`);
+  if (p) printWarning(io, p.code, `${p.message} The session will not survive this process.`, p.hint);
   const type = opts.type === 'access' ? 'access' : 'id';
   const token = type === 'access' ? tokens.accessToken : tokens.idToken;
   if (!token) throw new AppError('NOT_SIGNED_IN', 'the session has no ID token', 'request the openid scope (--scope "openid email") and sign in again');

@@ -4,6 +4,7 @@ import { systemClock } from '../../core/ports.js';
 import { browserFor } from '../browser-for.js';
 import { cliContext } from '../context.js';
 import { parseSeconds } from '../parse-number.js';
+import { printWarning } from '../output.js';
 
 /** Where `ui` listens unless told otherwise; a free port is drawn when another program holds it. */
 export const DEFAULT_UI_PORT = 4620;
@@ -46,7 +47,7 @@ const action: Action = async (io, opts) => {
     browser,
     clock: systemClock,
     log: (line) => io.stdout(`${line}\n`),
-    onKeychainProblem: (err) => io.stderr(`warning[${err.code}]: ${err.message}; sessions will not survive a restart\nhint: ${err.hint}\n`),
+    onKeychainProblem: (err) => printWarning(io, err.code, `${err.message}; sessions will not survive a restart`, err.hint),
   });
   let stopped: (reason: string) => void = () => undefined;
   const done = new Promise<string>((resolve) => (stopped = resolve));
