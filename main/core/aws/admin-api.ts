@@ -1,7 +1,7 @@
 import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AdminApi, AdminApiFactory, AdminTarget, ClientSettings, RoleSettings } from '../doctor/admin/settings.js';
 import type { Fetch } from '../ports.js';
-import { fetchRequestHandler } from './fetch-handler.js';
+import { quietSdk, sdkClientConfig } from './aws-clients.js';
 
 /**
  * `doctor --admin`'s reads through the real AWS SDK v3 clients, with credentials from the SDK's
@@ -10,13 +10,8 @@ import { fetchRequestHandler } from './fetch-handler.js';
  */
 export function sdkAdminApi(fetchImpl?: Fetch): AdminApiFactory {
   return (target: AdminTarget): AdminApi => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const common = (region: string, endpoint?: string) => ({
-      region,
-      maxAttempts: 2,
-      ...(endpoint ? { endpoint } : {}),
-      ...(fetchImpl ? { requestHandler: fetchRequestHandler(fetchImpl) } : {}),
-    });
+    quietSdk();
+    const common = (region: string, endpoint?: string) => sdkClientConfig(region, endpoint, fetchImpl);
     const idp = async () => {
       const sdk = await import('@aws-sdk/client-cognito-identity-provider');
       return { sdk, client: new sdk.CognitoIdentityProviderClient(common(target.region, target.userPoolEndpoint)) };

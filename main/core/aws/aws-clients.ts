@@ -18,17 +18,19 @@ export interface StaticCredentials {
  * The SDK warns on stderr that future versions need Node 22. credential_process callers show
  * stderr to the user, and the warning is about versions we do not ship, so it is off unless set.
  */
-function quietSdk(): void {
+export function quietSdk(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-/** With `fetchImpl` (the recorder's), requests go through it instead of the SDK's own http handler. */
-const common = (target: IdentityTarget, fetchImpl?: Fetch) => ({
-  region: target.region,
+/** Every SDK client's settings. With `fetchImpl` (the recorder's), requests go through it instead of the SDK's own http handler. */
+export const sdkClientConfig = (region: string, endpoint?: string, fetchImpl?: Fetch) => ({
+  region,
   maxAttempts: 2,
-  ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+  ...(endpoint ? { endpoint } : {}),
   ...(fetchImpl ? { requestHandler: fetchRequestHandler(fetchImpl) } : {}),
 });
+
+const common = (target: IdentityTarget, fetchImpl?: Fetch) => sdkClientConfig(target.region, target.endpoint, fetchImpl);
 
 export async function identityClient(target: IdentityTarget, fetchImpl?: Fetch): Promise<{ client: CognitoIdentitySdk.CognitoIdentityClient; sdk: typeof CognitoIdentitySdk }> {
   quietSdk();
