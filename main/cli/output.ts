@@ -50,18 +50,21 @@ export function printError(io: Io, err: unknown, debug: boolean): 1 | 2 {
   const info: ErrorInfo = isAppError(err)
     ? err.toInfo()
     : { code: 'INTERNAL', message: 'unexpected failure', hint: 'run again with --debug and report it' };
-  const columns = io.stderrColumns?.();
-  const fit = (line: string) => (columns ? wrapWords(line, columns) : line);
-  io.stderr(`${fit(`error[${info.code}]: ${oneLine(info.message)}`)}\n${fit(`hint: ${oneLine(info.hint)}`)}\n`);
+  printDiagnostic(io, 'error', info.code, info.message, info.hint);
   if (debug && err instanceof Error) io.stderr(`${err.stack ?? ''}\n${err.cause instanceof Error ? `cause: ${err.cause.stack}\n` : ''}`);
   return exitCodeFor(info.code);
 }
 
 /** `warning[CODE]: message`, then `hint: ...` when there is one: wrapped on a terminal like an error. */
 export function printWarning(io: Io, code: string, message: string, hint?: string): void {
+  printDiagnostic(io, 'warning', code, message, hint);
+}
+
+/** `KIND[CODE]: message` and `hint: ...` on stderr, each one line, broken between words on a terminal. */
+function printDiagnostic(io: Io, kind: 'error' | 'warning', code: string, message: string, hint?: string): void {
   const columns = io.stderrColumns?.();
   const fit = (line: string) => (columns ? wrapWords(line, columns) : line);
-  io.stderr(`${fit(`warning[${code}]: ${oneLine(message)}`)}\n${hint !== undefined ? `${fit(`hint: ${oneLine(hint)}`)}\n` : ''}`);
+  io.stderr(`${fit(`${kind}[${code}]: ${oneLine(message)}`)}\n${hint !== undefined ? `${fit(`hint: ${oneLine(hint)}`)}\n` : ''}`);
 }
 
 /** Messages can carry a server's words (error_description): one line, no terminal control sequences. */
