@@ -9,6 +9,7 @@ import { fetchFor, printJson, wrapHanging, type Io } from '../output.js';
 import type { ProfileFlags } from '../profile-options.js';
 import type { Action } from '../program.js';
 import { resolveProfile } from '../resolve-profile.js';
+import { STATUS_MARK, tally } from '../../core/doctor/summary.js';
 import { cliSession } from '../session-access.js';
 
 /**
@@ -60,8 +61,6 @@ async function currentSession(io: Io, profile: Profile, clientSecretEnv?: string
   }
 }
 
-const MARK: Record<Finding['status'], string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' };
-
 /** One line per finding, its fix under it; on a terminal, long lines wrap with a hanging indent. */
 function print(io: Io, profile: Profile, checks: Finding[]): void {
   const width = Math.max(...checks.map((c) => c.id.length));
@@ -70,11 +69,11 @@ function print(io: Io, profile: Profile, checks: Finding[]): void {
   const lines = fit('doctor: ', `profile "${profile.name}" (${profile.issuer}, client ${profile.clientId})`, 2);
   const column = 2 + 4 + 2 + width + 2; // where the subject starts
   for (const c of checks) {
-    const head = `  ${MARK[c.status]}  ${c.id.padEnd(width)}  `;
+    const head = `  ${STATUS_MARK[c.status]}  ${c.id.padEnd(width)}  `;
     lines.push(...fit(head, `${c.subject}: ${c.message}`, column));
     if (c.fix && c.status !== 'pass') lines.push(...fit(`${' '.repeat(column)}fix: `, c.fix, column + 'fix: '.length));
   }
-  const count = (s: Finding['status']) => checks.filter((c) => c.status === s).length;
-  lines.push(`${count('fail')} failed, ${count('warn')} warnings, ${count('pass')} passed, ${count('skip')} skipped`);
+  const n = tally(checks);
+  lines.push(`${n.fail} failed, ${n.warn} warnings, ${n.pass} passed, ${n.skip} skipped`);
   io.stdout(lines.join('\n') + '\n');
 }

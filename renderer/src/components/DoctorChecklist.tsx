@@ -1,8 +1,7 @@
 import type { InvokeResponses } from '../../../main/core/ipc/contract.js';
+import { STATUS_MARK, tally } from '../../../main/core/doctor/summary.js';
 
 type Report = InvokeResponses['tester:doctor'];
-
-const LABEL = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' } as const;
 
 /**
  * `doctor`'s checklist as the CLI prints it (Cognito's order: discovery, the authorize endpoint, the
@@ -10,17 +9,16 @@ const LABEL = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip' } as cons
  * person sees at once whether anything failed, and each fix under its failure.
  */
 export function DoctorChecklist({ report }: { report: Report }) {
-  const count = (s: keyof typeof LABEL) => report.checks.filter((c) => c.status === s).length;
-  const failed = count('fail');
+  const n = tally(report.checks);
   return (
     <div className="doctor">
-      <p role="status" className={failed ? 'doctor-summary bad' : 'doctor-summary'}>
-        {failed ? `${failed} failed` : 'Nothing failed'}, {count('warn')} warning{count('warn') === 1 ? '' : 's'}, {count('pass')} passed, {count('skip')} skipped
+      <p role="status" className={n.fail ? 'doctor-summary bad' : 'doctor-summary'}>
+        {n.fail ? `${n.fail} failed` : 'Nothing failed'}, {n.warn} warning{n.warn === 1 ? '' : 's'}, {n.pass} passed, {n.skip} skipped
       </p>
       <ul aria-label="Doctor checklist" className="checklist">
         {report.checks.map((c, i) => (
           <li key={i} className={`finding finding-${c.status}`}>
-            <strong className="finding-status">{LABEL[c.status]}</strong> {c.id} <code>{c.subject}</code>: {c.message}
+            <strong className="finding-status">{STATUS_MARK[c.status]}</strong> {c.id} <code>{c.subject}</code>: {c.message}
             {c.fix && c.status !== 'pass' ? <div className="finding-fix">fix: {c.fix}</div> : null}
           </li>
         ))}
